@@ -1,0 +1,314 @@
+"""The ``kgraph`` command line. Each command is thin and calls a library function."""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import KgraphError
+
+app = typer.Typer(
+    name="kgraph",
+    help="Turn ML paper listings into a knowledge graph of papers, models, datasets, benchmarks and code.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err_console = Console(stderr=True)
+out_console = Console()
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _user_errors(func: F) -> F:
+    """Turn a KgraphError into one line on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgraphError as err:
+            message = str(err).replace("\n", " ")
+            typer.echo(f"Error: {message}", err=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("Interrupted; previous outputs left as they were.", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Turn ML paper listings into a knowledge graph of papers, models, datasets, benchmarks and code.
+
+    Example: kgraph build papers.jsonl -o out/
+    """
+
+
+INPUTS_HELP = "Listing (.txt), JSON Lines, JSON, CSV/TSV or arXiv Atom files, directories, or - for stdin."
+
+
+@app.command()
+@_user_errors
+def build(
+    inputs: Optional[list[str]] = typer.Argument(None, help=INPUTS_HELP + " Default: the sample corpus.", show_default=False),
+    out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the graph files."),
+    formats: str = typer.Option("ttl,html,graphml,json", "--formats", "-f", help="Comma-separated: ttl, nt, jsonld, html, graphml, json."),
+    base_iri: Optional[str] = typer.Option(None, "--base-iri", help="Base IRI of the graph's resources. Default: https://w3id.org/kgraph/"),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Most nodes drawn in graph.html; the best-connected entities are kept."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Also add the graph to this persistent store folder (created if missing)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask to extract on a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Build the knowledge graph of paper listings and write its files.
+
+    Example: kgraph build papers.jsonl -o out/
+    """
+    from .pipeline import build as run_build
+
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("must be 'local' or 'dask'", param_hint="--engine")
+    format_list = [f.strip().lstrip(".") for f in formats.split(",") if f.strip()]
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("papers"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet,
+    )
+    with progress:
+        task = progress.add_task("extract", total=None)
+        result = run_build(
+            inputs or None,
+            out_dir,
+            formats=format_list,
+            base_iri=base_iri,
+            max_nodes=max_nodes,
+            store=store,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+            on_paper=lambda _: progress.advance(task),
+        )
+    if quiet:
+        return
+    summary = result.summary
+    table = Table(title=f"kgraph: {result.papers} papers", show_header=True)
+    table.add_column("nodes")
+    table.add_column("count", justify="right")
+    for name, count in summary["types"].items():
+        table.add_row(name, str(count))
+    table.add_row("edges", str(summary["edges"]))
+    out_console.print(table)
+    for path in result.files:
+        out_console.print(f"wrote {path}")
+    if result.store is not None:
+        out_console.print(f"store {store}: " + ", ".join(f"{k} {v}" for k, v in result.store.items()))
+
+
+@app.command()
+@_user_errors
+def extract(
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one paper a line) or table."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Extract models, datasets, benchmarks and links from papers.
+
+    Example: kgraph extract papers.jsonl --format jsonl > entities.jsonl
+    """
+    from .corpus import load_corpus
+    from .extract import extract as run_extract
+    from .records import to_record
+
+    if fmt not in ("jsonl", "table"):
+        raise typer.BadParameter("must be 'jsonl' or 'table'", param_hint="--format")
+    # Read every paper first, so bad input fails before anything is written.
+    papers = list(load_corpus(inputs))
+    lines: list[str] = []
+    if fmt == "jsonl":
+        for extraction in run_extract(papers):
+            lines.append(json.dumps(to_record(extraction), ensure_ascii=False))
+        text = "\n".join(lines) + "\n"
+    else:
+        table = Table(show_header=True, show_lines=False)
+        for col in ("paper", "type", "name", "introduced", "mentions"):
+            table.add_column(col)
+        for extraction in run_extract(papers):
+            title = extraction.paper.title[:50]
+            for ent in extraction.entities:
+                table.add_row(title, ent.type, ent.name, "yes" if ent.introduced else "", str(len(ent.mentions)))
+            for link in extraction.links:
+                table.add_row(title, link.kind, link.url, "", str(len(link.mentions)))
+        buffer = io.StringIO()
+        Console(file=buffer, width=160).print(table)
+        text = buffer.getvalue()
+    if output:
+        from .export.files import atomic_write
+
+        with atomic_write(output) as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+@_user_errors
+def query(
+    graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld) or a --store folder."),
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Read the query from this .rq file."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named query from ontology/queries (see --list)."),
+    params: Optional[list[str]] = typer.Option(None, "--param", "-p", help="KEY=VALUE for a named query, e.g. model=GPT-4."),
+    list_names: bool = typer.Option(False, "--list", help="List the named queries and exit."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+) -> None:
+    """Run a SPARQL query over a graph.
+
+    Example: kgraph query outputs/graph.ttl --name top-models
+    """
+    from .errors import QueryError
+    from .query import format_result, load_store, named_queries, named_query, select
+
+    if list_names:
+        for qname, path in sorted(named_queries().items()):
+            first = next((ln.lstrip("# ").strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("#")), "")
+            typer.echo(f"{qname:<24} {first}")
+        return
+    if fmt not in ("table", "csv", "json"):
+        raise typer.BadParameter("must be 'table', 'csv' or 'json'", param_hint="--format")
+    given = [x for x in (sparql, file, name) if x]
+    if len(given) != 1:
+        raise QueryError("give exactly one of: a SPARQL query, --file Q.rq, or --name NAME (see --list)")
+    if file is not None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as err:
+            raise QueryError(f"{file}: can't read ({err.strerror})") from None
+        except UnicodeDecodeError:
+            raise QueryError(f"{file}: not UTF-8") from None
+    elif name is not None:
+        values: dict[str, str] = {}
+        for item in params or []:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise QueryError(f"--param '{item}' is not KEY=VALUE")
+            values[key.strip()] = value
+        text = named_query(name, values)
+    else:
+        text = sparql or ""
+    store = load_store(graph)
+    columns, rows = select(store, text)
+    typer.echo(format_result(columns, rows, fmt), nl=False)
+
+
+@app.command()
+@_user_errors
+def stats(
+    graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld) or a --store folder."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Print counts of papers, entities per type, links and triples in a graph.
+
+    Example: kgraph stats outputs/graph.ttl
+    """
+    from .query import graph_stats, load_store
+
+    result = graph_stats(load_store(graph))
+    if as_json:
+        typer.echo(json.dumps(result, indent=1, sort_keys=True))
+        return
+    table = Table(show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in result.items():
+        if isinstance(value, dict):
+            for sub, count in value.items():
+                table.add_row(f"{key}: {sub}", str(count))
+        else:
+            table.add_row(key, str(value))
+    out_console.print(table)
+
+
+@app.command("eval")
+@_user_errors
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold annotations (JSON Lines, see the annotation guidelines)."),
+    inputs: list[str] = typer.Argument(..., help=INPUTS_HELP),
+    errors: bool = typer.Option(False, "--errors", help="Also list every false positive and false negative."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per type.
+
+    Example: kgraph eval gold/dev.jsonl corpus/*.txt --errors
+    """
+    from .corpus import load_corpus
+    from .evaluate import format_errors, format_table, read_gold, score
+    from .extract import extract as run_extract
+    from .records import to_record
+
+    gold_rows = read_gold(gold)
+    extractions = list(run_extract(load_corpus(inputs)))
+    results, error_rows = score(gold_rows, [to_record(x) for x in extractions])
+    if as_json:
+        typer.echo(json.dumps(results))
+    else:
+        typer.echo(format_table(results))
+    if errors:
+        typer.echo(format_errors(error_rows, extractions), nl=False)
+
+
+@app.command()
+@_user_errors
+def serve(
+    graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld) or a --store folder."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Keep 127.0.0.1 unless you mean to share it."),
+    port: int = typer.Option(7878, "--port", help="Port to listen on."),
+    writable: bool = typer.Option(False, "--writable", help="Accept SPARQL updates (read-only by default)."),
+) -> None:
+    """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph server).
+
+    Example: kgraph serve outputs/graph.ttl --port 7878
+    """
+    from .serve import serve as run_serve
+
+    run_serve(graph, host=host, port=port, writable=writable)
+
+
+def main() -> None:
+    """Run the CLI (the ``kgraph`` console script)."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

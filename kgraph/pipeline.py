@@ -1,0 +1,170 @@
+"""Run the whole pipeline: read papers, extract, build the graph, write the files.
+
+The files of one build are first written into a staging folder inside the
+output folder and only moved into place once all of them are complete, so a
+failed or interrupted build leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .corpus import load_corpus
+from .errors import ExportError
+from .graph import GraphBuilder
+from .types import Paper, PaperExtraction
+
+__all__ = ["BuildResult", "OUTPUT_FORMATS", "build", "write_outputs", "graph_summary"]
+
+#: Output format -> file name in the output folder.
+OUTPUT_FORMATS: dict[str, str] = {
+    "ttl": "graph.ttl",
+    "nt": "graph.nt",
+    "jsonld": "graph.jsonld",
+    "html": "graph.html",
+    "graphml": "graph.graphml",
+    "json": "graph.json",
+}
+DEFAULT_FORMATS = ("ttl", "html", "graphml", "json")
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the graph, its counts and the files written."""
+
+    graph: nx.MultiDiGraph
+    papers: int
+    files: list[Path] = field(default_factory=list)
+    store: dict[str, Any] | None = None
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """Return the counts the CLI prints: papers, nodes per type, edges per relation."""
+        return graph_summary(self.graph)
+
+
+def graph_summary(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """Return node counts per type and edge counts per relation.
+
+    >>> from kgraph.graph import build_graph
+    >>> graph_summary(build_graph([]))["edges"]
+    0
+    """
+    types = Counter(data.get("type", "") for _, data in G.nodes(data=True))
+    relations = Counter(data.get("relation", k) for _, _, k, data in G.edges(keys=True, data=True))
+    return {
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+        "types": dict(sorted(types.items())),
+        "relations": dict(sorted(relations.items())),
+    }
+
+
+def write_outputs(
+    G: nx.MultiDiGraph,
+    out_dir: str | Path,
+    *,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    base_iri: str | None = None,
+    max_nodes: int | None = None,
+) -> list[Path]:
+    """Write the graph into ``out_dir`` in each format; all files appear together or none do."""
+    from .export.files import write_graphml, write_json
+
+    formats = list(dict.fromkeys(formats))
+    unknown = [f for f in formats if f not in OUTPUT_FORMATS]
+    if unknown:
+        raise ExportError(f"Can't write '{unknown[0]}' files. Available: {', '.join(OUTPUT_FORMATS)}")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".kgraph-build-", dir=out))
+    except OSError as err:
+        raise ExportError(f"{out}: can't write ({err.strerror})") from None
+    try:
+        staged: list[Path] = []
+        for fmt in formats:
+            path = staging / OUTPUT_FORMATS[fmt]
+            if fmt in ("ttl", "nt", "jsonld"):
+                from .export.rdf import write_rdf
+
+                kwargs = {"base_iri": base_iri} if base_iri else {}
+                write_rdf(G, path, **kwargs)
+            elif fmt == "html":
+                from .export.html import write_html
+
+                kwargs = {"max_nodes": max_nodes} if max_nodes else {}
+                write_html(G, path, **kwargs)
+            elif fmt == "graphml":
+                write_graphml(G, path)
+            else:
+                write_json(G, path)
+            staged.append(path)
+        written = []
+        for path in staged:
+            target = out / path.name
+            os.replace(path, target)
+            written.append(target)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _extractions(papers: Iterable[Paper], *, jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Iterator[PaperExtraction]:
+    from .extract import extract
+
+    if engine == "dask":
+        from .distributed import extract_dask
+
+        return extract_dask(papers, scheduler=scheduler, jobs=jobs)
+    if jobs > 1:
+        from .parallel import extract_parallel
+
+        return extract_parallel(papers, jobs=jobs)
+    return extract(papers)
+
+
+def build(
+    inputs: Iterable[str | Path] | None = None,
+    out_dir: str | Path = "outputs",
+    *,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    base_iri: str | None = None,
+    max_nodes: int | None = None,
+    store: str | Path | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    on_paper: Callable[[PaperExtraction], None] | None = None,
+) -> BuildResult:
+    """Build the graph of the inputs (the sample corpus when None) and write its files.
+
+    ``on_paper`` is called after each paper is extracted (the CLI's progress bar).
+    Input errors are raised before any file is written.
+    """
+    papers = load_corpus(inputs)
+    builder = GraphBuilder()
+    count = 0
+    for extraction in _extractions(papers, jobs=jobs, engine=engine, scheduler=scheduler):
+        builder.add(extraction)
+        count += 1
+        if on_paper is not None:
+            on_paper(extraction)
+    G = builder.build()
+    files = write_outputs(G, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes)
+    store_info = None
+    if store is not None:
+        from .store import update_store
+
+        kwargs = {"base_iri": base_iri} if base_iri else {}
+        store_info = update_store(store, G, **kwargs)
+    return BuildResult(graph=G, papers=count, files=files, store=store_info)
