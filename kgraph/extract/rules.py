@@ -1,0 +1,717 @@
+"""The rule recognizer: find named models, datasets and benchmarks in a text.
+
+Data contract: :meth:`Recognizer.find` takes one paper's text (title, blank
+line, abstract) and returns :class:`Found` records, one per entity, each with
+its canonical name, type (``Model``, ``Dataset``, ``Benchmark``), aliases, the
+``(start, end)`` character spans of its mentions, an ``introduced`` flag and,
+for sized variants, a ``family``.
+
+The rules rest on evidence that holds in any abstract, in this order:
+
+1. candidates are *name-shaped* tokens (inner capitals, letters mixed with
+   digits: ``GPT-4``, ``ChatGLM``, ``T5``), gazetteer hits (lists built from
+   public packages by ``scripts/build_gazetteers.py``), title heads
+   (``"Dolma: an Open Corpus ..."``) and abbreviation definitions
+   (``"Holistic Evaluation of Language Models (HELM)"``);
+2. versions, sizes and variant words attached to a name extend it
+   (``Llama 3 8B``, ``GPT-4 Turbo``, ``CamemBERT base``);
+3. a type comes from, strongest first: a defining phrase ("X, a new
+   benchmark", "a model called X"), a cue word next to the name ("the X
+   dataset", "X-based"), the name's own morphemes (``-Bench``, ``-Eval``,
+   ``...BERT``, ``...GPT``), the gazetteers, and coordination (in "on X, Y and
+   Z" untyped members take the type of their neighbours);
+4. stop lists of general ML vocabulary (metrics, methods, libraries,
+   companies, generic classes such as ``LLMs``) and "framework/method" defining
+   phrases rule names out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Found", "Recognizer", "name_key", "load_recognizer"]
+
+MODEL, DATASET, BENCHMARK = "Model", "Dataset", "Benchmark"
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+
+def name_key(name: str) -> str:
+    """Return the matching key of a name, as the annotation guidelines define it.
+
+    >>> name_key("LLaMA-2") == name_key("Llama 2") == name_key("llama2")
+    True
+    """
+    s = unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
+    return re.sub(r"[\s\-_.'\u2019~^]+", "", s)
+
+
+@dataclass
+class Found:
+    """One entity found in a text, with the spans of all its mentions."""
+
+    name: str
+    type: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    introduced: bool = False
+    family: str | None = None
+
+
+# --- tokens ---------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_](?:[\w.'\u2019^\-]*[\w^])?(?:\+(?!\w))?")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
+_VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
+_NUMBERISH = re.compile(
+    r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[a-zA-Z]?\d+(?:\.\d+)?[a-zA-Z]?|\d+[- ]?[a-zA-Z]+)$"
+)
+_VARIANTS = {
+    "base", "large", "small", "medium", "tiny", "mini", "xl", "xxl", "xs", "huge", "giant",
+    "turbo", "pro", "ultra", "plus", "max", "flash", "nano", "lite", "chat", "instruct",
+    "air", "vision", "sonnet", "opus", "haiku", "mix", "code",
+}
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        p = _POSSESSIVE.search(t)
+        if p:
+            e -= len(p.group())
+            t = t[: p.start()]
+        if t.endswith("-"):
+            t = t.rstrip("-")
+            e = s + len(t)
+        if t:
+            out.append(_Tok(s, e, t))
+    return out
+
+
+def _has_inner_upper(t: str) -> bool:
+    return any(c.isupper() for c in t[1:])
+
+
+def _shape(t: str) -> int:
+    """Return how name-like a token looks: 0 not, 1 weak (ALLCAPS), 2 strong."""
+    if len(t) < 2 or _NUMBERISH.match(t) or _SIZE.match(t):
+        return 0
+    letters = [c for c in t if c.isalpha()]
+    if not letters:
+        return 0
+    has_digit = any(c.isdigit() for c in t)
+    lower = sum(c.islower() for c in letters)
+    upper = len(letters) - lower
+    if has_digit and len(letters) >= 1:
+        return 2
+    if upper and lower and _has_inner_upper(t):
+        # CamelCase or mixed: ChatGLM, mGPT, LLaVA, RoBERTa; "LLMs" is ALLCAPS + plural
+        core = t[:-1] if t.endswith("s") and t[:-1].isupper() else t
+        return 1 if core.isupper() else 2
+    if upper == len(letters) and len(letters) >= 2:
+        return 1
+    return 0
+
+
+# --- data files -------------------------------------------------------------------
+
+
+def _read_lines(name: str) -> list[str]:
+    path = resources.files("kgraph.extract") / "patterns" / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _read_tsv(name: str) -> list[tuple[str, str]]:
+    rows = []
+    for line in _read_lines(name):
+        parts = line.split("\t")
+        rows.append((parts[0], parts[1] if len(parts) > 1 else ""))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    path = resources.files("kgraph.extract") / "patterns" / "cues.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- the recognizer ------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    text: str
+    ti: int  # index of first token
+    tj: int  # index after last token
+    strength: int  # shape strength
+    type: str | None = None
+    score: int = 0  # strength of the typing evidence
+    none: bool = False  # ruled out (framework, method, ...)
+    introduced: bool = False
+    long_form: tuple[int, int] | None = None
+    gaz: bool = False
+
+
+_INTRO_VERB = re.compile(
+    r"\b(?:we|this (?:paper|work|report|study)|here,? we|in this (?:paper|work),? we|our (?:work|paper))\s+"
+    r"(?:also\s+|further\s+|first\s+|then\s+|additionally\s+|hereby\s+)?"
+    r"(?:introduce|present|propose|release|develop|build|construct|create|train|pre-?train|open-?source|curate|collect|"
+    r"describe|design|contribute|offer|provide|unveil|launch|establish)[sd]?\b",
+    re.I,
+)
+_NAMING = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|entitled|denoted(?: as| by)?)\s*[:,]?\s*$", re.I)
+_NEW = re.compile(r"\b(?:new|novel|first|our|proposed|open|open-source|new-generation)\b", re.I)
+
+
+class Recognizer:
+    """Find models, datasets and benchmarks in a text with rules and word lists.
+
+    >>> rec = load_recognizer()
+    >>> [(f.name, f.type) for f in rec.find("Results on MMLU, GSM8K and HumanEval show that GPT-4 wins.")]
+    [('MMLU', 'Benchmark'), ('GSM8K', 'Benchmark'), ('HumanEval', 'Benchmark'), ('GPT-4', 'Model')]
+    """
+
+    def __init__(
+        self,
+        *,
+        gazetteer: Iterable[tuple[str, str]] = (),
+        stoplist: Iterable[str] = (),
+        morphemes: Iterable[tuple[str, str]] = (),
+        english: Iterable[str] = (),
+        cues: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.gaz_exact: dict[str, str] = {}
+        self.gaz_key: dict[str, str] = {}
+        for name, etype in gazetteer:
+            self.gaz_exact.setdefault(name, etype)
+            self.gaz_key.setdefault(name_key(name), etype)
+        self.max_gaz_tokens = 4
+        self.stop = {name_key(s) for s in stoplist}
+        self.english = {w.casefold() for w in english}
+        cues = cues if cues is not None else _cues()
+        self.noun_type: dict[str, str | None] = {}
+        for key, etype in (("none_nouns", None), ("dataset_nouns", DATASET), ("benchmark_nouns", BENCHMARK), ("model_nouns", MODEL)):
+            for noun in cues.get(key, []):
+                self.noun_type[noun.casefold()] = etype
+        morph = sorted(morphemes, key=lambda m: -len(m[0]))
+        self.morphemes = morph
+        model_m = [re.escape(m) for m, t in morph if t == MODEL]
+        bench_m = [re.escape(m) for m, t in morph if t == BENCHMARK]
+        data_m = [re.escape(m) for m, t in morph if t == DATASET]
+        self._morph_re = {
+            MODEL: re.compile(r"(?:^|(?<=[a-z0-9\-])|(?<=[A-Z]))(?:%s)(?=$|[A-Z0-9\-_ ]|s$|v\d)" % "|".join(model_m)) if model_m else None,
+            BENCHMARK: re.compile(r"(?:%s)" % "|".join(bench_m)) if bench_m else None,
+            DATASET: re.compile(r"(?:%s)" % "|".join(data_m)) if data_m else None,
+        }
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _stopped(self, text: str) -> bool:
+        k = name_key(text)
+        if k in self.stop:
+            return True
+        if k.endswith("s") and k[:-1] in self.stop:
+            return True
+        return False
+
+    def _morph_type(self, text: str) -> str | None:
+        for etype in (BENCHMARK, DATASET, MODEL):
+            rx = self._morph_re[etype]
+            if rx is not None and rx.search(text):
+                return etype
+        return None
+
+    def _gaz_type(self, text: str, sentence_initial: bool) -> str | None:
+        etype = self.gaz_exact.get(text)
+        if etype is not None:
+            if sentence_initial and " " not in text and text.casefold() in self.english:
+                return None
+            return etype
+        k = name_key(text)
+        etype = self.gaz_key.get(k) or (self.gaz_key.get(k[:-1]) if k.endswith("s") and len(k) > 3 else None)
+        if etype is None:
+            return None
+        # key-only match: the surface must look like a name, not an English word
+        if _shape(text.replace(" ", "")) or (
+            text[:1].isupper() and not sentence_initial and text.casefold() not in self.english
+        ):
+            return etype
+        return None
+
+    # -- main -------------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Found]:
+        """Return the entities of ``text``, in order of first mention."""
+        work = text.replace("~", " ")
+        toks = _tokens(work)
+        n = len(toks)
+        if not n:
+            return []
+        sent_starts = [0] + [m.end() for m in _SENT_END.finditer(work)]
+        tok_starts = [t.start for t in toks]
+        masked = self._url_mask(work)
+
+        def sentence_initial(i: int) -> bool:
+            s = toks[i].start
+            idx = bisect_right(sent_starts, s) - 1
+            between = work[sent_starts[idx] : s]
+            return not re.search(r"\w", between)
+
+        cands: list[_Cand] = []
+        used = [False] * n
+        # 1. gazetteer multi-token names, longest first
+        i = 0
+        while i < n:
+            hit = None
+            for size in range(min(self.max_gaz_tokens, n - i), 0, -1):
+                j = i + size
+                if size > 1 and not re.fullmatch(r"[ \-]", work[toks[j - 2].end : toks[j - 1].start] or "x"):
+                    continue
+                if size > 1 and any(not re.fullmatch(r"[ \-]", work[toks[k].end : toks[k + 1].start]) for k in range(i, j - 1)):
+                    continue
+                surface = work[toks[i].start : toks[j - 1].end]
+                etype = self._gaz_type(surface, sentence_initial(i))
+                if etype is not None:
+                    hit = (j, etype)
+                    break
+            if hit is not None and not masked(toks[i].start):
+                j, etype = hit
+                cands.append(_Cand(toks[i].start, toks[j - 1].end, work[toks[i].start : toks[j - 1].end], i, j, _shape(toks[i].text) or 1, etype, 2, gaz=True))
+                for k in range(i, j):
+                    used[k] = True
+                i = j
+            else:
+                i += 1
+        # 2. name-shaped tokens
+        for i, t in enumerate(toks):
+            if used[i] or masked(t.start):
+                continue
+            strength = _shape(t.text)
+            if strength:
+                cands.append(_Cand(t.start, t.end, t.text, i, i + 1, strength))
+        # 3. title head ("Name: ...") even when not name-shaped
+        title_end = work.find("\n\n")
+        title = work[: title_end if title_end >= 0 else len(work)]
+        head = re.match(r"\s*([^\W\d_][\w.+\-^' ]{0,40}?)\s*:\s", title)
+        if head and len(head.group(1).split()) <= 3:
+            hs, he = head.span(1)
+            if not any(c.start < he and c.end > hs for c in cands):
+                ti = bisect_right(tok_starts, hs) - 1 if bisect_right(tok_starts, hs) else 0
+                tj = bisect_right(tok_starts, he - 1)
+                if tj - ti == 1 and toks[ti].text[:1].isupper():
+                    cands.append(_Cand(toks[ti].start, toks[ti].end, toks[ti].text, ti, tj, 1))
+        cands.sort(key=lambda c: c.start)
+        # 4. extend with versions, sizes and variant words
+        cands = [self._extend(c, toks, work) for c in cands]
+        cands = self._drop_overlaps(cands)
+        # 5. abbreviation definitions: "Long Form Words (ABBR)"
+        self._abbreviations(cands, toks, work, tok_starts)
+        # 6. other mentions of names seen once (plain-word names such as title heads)
+        cands = self._propagate_mentions(cands, toks, work)
+        # 7. typing
+        for c in cands:
+            self._type_from_context(c, toks, work)
+        self._title_head(cands, work, title)
+        self._coordination(cands, work)
+        self._introduced(cands, work, sent_starts)
+        return self._group(cands, work)
+
+    # -- steps --------------------------------------------------------------------------
+
+    @staticmethod
+    def _url_mask(work: str):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"(?:https?://|www\.)\S+|\S+\.(?:com|io|org|ai|co|net|gy|ly)\b\S*", work)]
+
+        def masked(pos: int) -> bool:
+            return any(s <= pos < e for s, e in spans)
+
+        return masked
+
+    def _extend(self, c: _Cand, toks: list[_Tok], work: str) -> _Cand:
+        j = c.tj
+        end = c.end
+        while j < len(toks):
+            gap = work[toks[j - 1].end : toks[j].start]
+            nxt = toks[j].text
+            if gap not in (" ", "-"):
+                break
+            low = nxt.casefold()
+            if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not re.match(r"^(?:19|20)\d\d$", nxt)):
+                # "7B and 13B" spreads sizes over a family: do not attach
+                after = work[toks[j].end : toks[j].end + 6]
+                if _SIZE.match(nxt) and re.match(r"\s*(?:and|or|,|to|-\d|/)", after):
+                    break
+                j += 1
+                end = toks[j - 1].end
+                continue
+            if low in _VARIANTS and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl"}):
+                # "BERT base and large" spreads variants: do not attach
+                after = work[toks[j].end : toks[j].end + 6]
+                if re.match(r"\s*(?:and|or|,|/)", after) and low in {"base", "large", "small"}:
+                    break
+                j += 1
+                end = toks[j - 1].end
+                continue
+            break
+        if j == c.tj:
+            return c
+        c.tj = j
+        c.end = end
+        c.text = work[c.start : end]
+        return c
+
+    @staticmethod
+    def _drop_overlaps(cands: list[_Cand]) -> list[_Cand]:
+        cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        out: list[_Cand] = []
+        for c in cands:
+            if out and c.start < out[-1].end:
+                continue
+            out.append(c)
+        return out
+
+    def _abbreviations(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int]) -> None:
+        for c in cands:
+            if work[c.start - 1 : c.start] != "(" or work[c.end : c.end + 1] not in (")", ",", ";"):
+                continue
+            abbr = c.text
+            letters = [ch for ch in abbr if ch.isupper() or ch.isdigit()]
+            if len(letters) < 2:
+                continue
+            # words before the parenthesis
+            i = bisect_right(tok_starts, c.start - 2) - 1
+            words: list[_Tok] = []
+            while i >= 0 and len(words) < len(abbr) + 3:
+                if toks[i].end > c.start - 1:
+                    i -= 1
+                    continue
+                gap = work[toks[i].end : (words[0].start if words else c.start - 1)]
+                if not re.fullmatch(r"\s*", gap) and not re.fullmatch(r"-", gap):
+                    break
+                words.insert(0, toks[i])
+                i -= 1
+            if not words:
+                continue
+            best = None
+            for k in range(len(words)):
+                span = words[k:]
+                initials = "".join(
+                    "".join(p[0] for p in re.split(r"-", w.text) if p) for w in span
+                ).casefold()
+                caps = "".join(ch for ch in "".join(w.text for w in span) if ch.isupper()).casefold()
+                target = "".join(ch for ch in abbr if ch.isalpha()).casefold().removesuffix("s") if not abbr.isupper() else abbr.casefold().removesuffix("s")
+                target = re.sub(r"[^a-z0-9]", "", target)
+                if not span[0].text[:1].isalpha() or span[0].text.casefold() in {"the", "a", "an", "of", "and", "for"}:
+                    continue
+                if initials.startswith(target) or caps == target or (len(target) >= 3 and _subseq(target, "".join(w.text for w in span).casefold()) and span[0].text[0].casefold() == target[0]):
+                    best = span
+                    break
+            if best:
+                c.long_form = (best[0].start, best[-1].end)
+
+    def _propagate_mentions(self, cands: list[_Cand], toks: list[_Tok], work: str) -> list[_Cand]:
+        have = {(c.start, c.end) for c in cands}
+        names = {}
+        for c in cands:
+            names.setdefault(c.text, c)
+        extra = []
+        for name, c in names.items():
+            if c.strength >= 1 and not c.gaz and _shape(name):
+                continue
+            for m in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"s?(?![\w\-])", work):
+                span = (m.start(), m.start() + len(name))
+                if span in have or any(o.start < span[1] and o.end > span[0] for o in cands):
+                    continue
+                ti = next((k for k, t in enumerate(toks) if t.start == span[0]), None)
+                if ti is None:
+                    continue
+                extra.append(_Cand(span[0], span[1], name, ti, ti + 1, c.strength, gaz=c.gaz))
+                have.add(span)
+        if extra:
+            cands = sorted(cands + extra, key=lambda c: c.start)
+        return cands
+
+    def _noun_after(self, s: str) -> tuple[str | None, bool]:
+        """Return the type of the first type noun in ``s`` and whether one was found."""
+        words = re.findall(r"[\w\-]+", s.casefold())[:9]
+        for k, w in enumerate(words):
+            two = " ".join(words[k : k + 2])
+            if two in self.noun_type:
+                return self.noun_type[two], True
+            if w in self.noun_type:
+                # "language model evaluation": the last noun of a compound heads it
+                if k + 1 < len(words) and words[k + 1] in self.noun_type and words[k + 1] not in ("data",):
+                    continue
+                return self.noun_type[w], True
+            if w in ("that", "which", "who", "to", "with", "by", "in", "on", "from", "using", "where", "while"):
+                break
+        return None, False
+
+    def _type_from_context(self, c: _Cand, toks: list[_Tok], work: str) -> None:
+        if self._stopped(c.text):
+            c.none = True
+            return
+        after = work[c.end : c.end + 120]
+        before = work[max(0, c.start - 100) : c.start]
+        # defining appositive: "X, a new benchmark ..." / "X is a model" / "X (a corpus ...)"
+        m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|:|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
+        if m:
+            etype, found = self._noun_after(m.group(1)[:90])
+            if found:
+                self._set(c, etype, 5)
+        # a type noun right after the name: "the X dataset", "X models", "X-based"
+        m = re.match(r"(?:-|\s)(based|like|style|series|family|sized|scale|generated|powered|driven|base|large|small|chat|instruct)\b", after, re.I)
+        if m and m.group(1).casefold() in ("based", "like", "style", "series", "family", "sized", "scale", "generated", "powered", "driven", "base", "large", "small", "chat", "instruct"):
+            if not (c.strength == 1 and m.group(1).casefold() in ("based", "driven", "powered", "generated", "style", "like") and self._morph_type(c.text) is None and not c.gaz):
+                self._set(c, MODEL, 3)
+        m = re.match(r"\s+((?:[\w\-]+\s+){0,1}[\w\-]+)", after)
+        if m:
+            words = m.group(1).casefold().split()
+            for w in words[:1] + ([" ".join(words[:2])] if len(words) > 1 else []):
+                if w in self.noun_type:
+                    etype = self.noun_type[w]
+                    if etype is None and w in ("framework", "method", "approach", "technique", "algorithm", "pipeline", "toolkit", "library", "metric", "system", "strategy", "attack", "score", "loss", "objective", "module", "architecture", "paradigm", "prompting", "decoding"):
+                        if c.strength == 1 or not self._morph_type(c.text):
+                            self._set(c, None, 3)
+                    elif etype is not None:
+                        if etype == DATASET and w == "data" and not c.text[:1].isupper():
+                            continue
+                        self._set(c, etype, 3)
+                    break
+        # "a new benchmark called X", "the X" preceded by a type noun: "benchmark X"
+        m = re.search(r"(?:\b(?:a|an|the|our|new|novel)\s+)?([\w\-]+(?:\s+[\w\-]+)?)\s*(?:,\s*)?(?:called|named|dubbed|termed|coined|namely)?\s*[:,]?\s*$", before)
+        if m and re.search(r"\b(?:called|named|dubbed|termed|coined|namely)\s*[:,]?\s*$", before, re.I):
+            etype, found = self._noun_after(before[-70:].rsplit(" called", 1)[0][-60:])
+            back = re.findall(r"[\w\-]+", before[-80:].casefold())
+            for w in reversed(back[:-1]):
+                if w in self.noun_type:
+                    self._set(c, self.noun_type[w], 5)
+                    break
+        if c.type is None and not c.none:
+            m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)\s*(?:,|:)?\s*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?\s*(?:the\s+)?$", before, re.I)
+            if m:
+                w = m.group(1).casefold().rstrip("s")
+                etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL}.get(w)
+                if etype and (c.strength >= 1 or c.gaz):
+                    self._set(c, etype, 2)
+        # morphology and gazetteer
+        if c.type is None and not c.none:
+            mt = self._morph_type(c.text)
+            if mt is not None:
+                self._set(c, mt, 2)
+        if c.type is None and not c.none:
+            base = self._family_of(c.text) or c.text
+            gt = self.gaz_key.get(name_key(base)) if _shape(base.replace(" ", "")) or c.gaz else None
+            if gt:
+                self._set(c, gt, 1)
+
+    @staticmethod
+    def _set(c: _Cand, etype: str | None, score: int) -> None:
+        if score < c.score:
+            return
+        if score == c.score and c.type is not None and etype is None:
+            return
+        c.score = score
+        c.type = etype
+        c.none = etype is None
+
+    def _title_head(self, cands: list[_Cand], work: str, title: str) -> None:
+        head = re.match(r"\s*([^:]{1,60}?)\s*:\s+(.*)", title)
+        if not head:
+            return
+        hs, he = head.span(1)
+        desc = head.group(2)
+        in_head = [c for c in cands if c.start >= hs and c.end <= he and not self._stopped(c.text)]
+        if not in_head:
+            return
+        # type from the description: "A ... Benchmark for ...", "An Open Corpus ..."
+        dl = desc.casefold()
+        etype = None
+        m = re.match(r"(?:a|an|the|towards?)?\s*((?:[\w\-]+\s+){0,7}?)(benchmark|benchmarking|evaluation suite|evaluation|evaluating|corpus|dataset|models?|llms?|language models?|network|encoder|transformer|mllm|family of (?:large )?language models)\b", dl)
+        if m:
+            noun = m.group(2)
+            if noun.startswith(("benchmark", "evaluation", "evaluating")):
+                etype = BENCHMARK
+            elif noun in ("corpus", "dataset"):
+                etype = DATASET
+            else:
+                etype = MODEL
+        framework = re.match(r"(?:a|an|the)?\s*(?:[\w\-]+\s+){0,5}?(framework|method|approach|technique|algorithm|pipeline|system|toolkit|library|strategy|paradigm)\b", dl)
+        for c in in_head:
+            if c.none and c.score >= 3:
+                continue
+            if framework and (not m or framework.start(1) < m.start(2)) and c.score < 5:
+                if c.type is None or c.score < 2:
+                    c.none = True
+                    c.type = None
+                    continue
+            if etype is not None and c.score < 4:
+                self._set(c, etype, 4 if c.type in (None, etype) else c.score)
+            if c.type is not None and not c.none:
+                c.introduced = True
+
+    def _coordination(self, cands: list[_Cand], work: str) -> None:
+        groups: list[list[_Cand]] = []
+        cur: list[_Cand] = []
+        for c in cands:
+            if cur:
+                gap = work[cur[-1].end : c.start]
+                if re.fullmatch(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?", gap):
+                    cur.append(c)
+                    continue
+                groups.append(cur)
+            cur = [c]
+        if cur:
+            groups.append(cur)
+        for g in groups:
+            if len(g) < 2:
+                continue
+            typed = [c.type for c in g if c.type and not c.none]
+            if not typed:
+                continue
+            best = max(set(typed), key=typed.count)
+            for c in g:
+                if c.type is None and not c.none and c.strength >= 1 and not self._stopped(c.text):
+                    c.type = best
+                    c.score = 1
+
+    def _introduced(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
+        for c in cands:
+            if c.type is None or c.none:
+                continue
+            before = work[max(0, c.start - 160) : c.start]
+            sent_start = sent_starts[bisect_right(sent_starts, c.start) - 1]
+            clause = work[sent_start : c.start]
+            if _NAMING.search(before):
+                c.introduced = True
+                continue
+            v = None
+            for v in _INTRO_VERB.finditer(clause):
+                pass
+            if v is not None:
+                between = clause[v.end() :]
+                if len(between.split()) <= 10 and not re.search(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including)\b", between, re.I):
+                    c.introduced = True
+                    continue
+            after = work[c.end : c.end + 80]
+            if re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:new|novel|first)\b", after, re.I):
+                c.introduced = True
+                continue
+            if re.search(r"\b(?:our|the proposed|our proposed)\s+(?:[\w\-]+\s+){0,2}$", before, re.I) and c.score >= 2:
+                c.introduced = True
+
+    @staticmethod
+    def _family_of(name: str) -> str | None:
+        m = re.match(
+            r"^(.*?\w)(?:[\s\-_]+(?:\d+(?:\.\d+)?[BMKbmk]|x\d+[BM]|%s)(?:[\s\-_]+(?:chat|instruct|base|large|v\d+(?:\.\d+)*))*)$" % "|".join(_VARIANTS),
+            name,
+            re.I,
+        )
+        if m and m.group(1) != name:
+            return m.group(1)
+        return None
+
+    def _group(self, cands: list[_Cand], work: str) -> list[Found]:
+        by_key: dict[str, Found] = {}
+        order: list[str] = []
+        long_forms: dict[str, tuple[int, int]] = {}
+        for c in cands:
+            if c.type is None or c.none or self._stopped(c.text):
+                continue
+            name = c.text
+            k = name_key(name)
+            if not k:
+                continue
+            found = by_key.get(k)
+            if found is None and k.endswith("s") and k[:-1] in by_key:
+                k = k[:-1]
+                found = by_key[k]
+            if found is None:
+                plural = k + "s"
+                if plural in by_key:
+                    found = by_key.pop(plural)
+                    order[order.index(plural)] = k
+                    found.aliases.append(found.name)
+                    found.name = name
+                    by_key[k] = found
+            if found is None:
+                found = Found(name=name, type=c.type)
+                by_key[k] = found
+                order.append(k)
+            elif name != found.name and name not in found.aliases:
+                found.aliases.append(name)
+            found.spans.append((c.start, c.end))
+            found.introduced = found.introduced or c.introduced
+            if c.long_form and k not in long_forms:
+                long_forms[k] = c.long_form
+        # long forms of abbreviations are aliases and mentions
+        for k, (s, e) in long_forms.items():
+            found = by_key[k]
+            lf = work[s:e]
+            lk = name_key(lf)
+            if lk in by_key and lk != k:
+                other = by_key.pop(lk)
+                order.remove(lk)
+                found.spans.extend(other.spans)
+                found.introduced = found.introduced or other.introduced
+            if lf not in found.aliases:
+                found.aliases.append(lf)
+            found.spans.append((s, e))
+        out = []
+        for k in order:
+            f = by_key[k]
+            f.spans = sorted(set(f.spans))
+            fam = self._family_of(f.name)
+            if fam and f.type == MODEL:
+                f.family = fam
+            out.append(f)
+        # a sized variant of an introduced family is introduced too
+        intro = {name_key(f.name) for f in out if f.introduced}
+        for f in out:
+            if f.family and name_key(f.family) in intro:
+                f.introduced = True
+        out.sort(key=lambda f: f.spans[0])
+        return out
+
+
+def _subseq(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+@lru_cache(maxsize=1)
+def load_recognizer() -> Recognizer:
+    """Return the recognizer built from the shipped pattern files (cached)."""
+    gaz: list[tuple[str, str]] = []
+    for fname, etype in (("models.tsv", MODEL), ("benchmarks.tsv", BENCHMARK), ("datasets.tsv", DATASET)):
+        gaz.extend((name, etype) for name, _src in _read_tsv(fname))
+    morphemes = [(m, {"model": MODEL, "benchmark": BENCHMARK, "dataset": DATASET}[t]) for m, t in _read_tsv("morphemes.tsv")]
+    return Recognizer(
+        gazetteer=gaz,
+        stoplist=_read_lines("stoplist.txt"),
+        morphemes=morphemes,
+        english=_read_lines("english.txt"),
+    )
