@@ -36,13 +36,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Found", "Recognizer", "name_key", "load_recognizer"]
+__all__ = ["Found", "Recognizer", "load_recognizer", "name_key", "sentence_spans"]
 
 MODEL, DATASET, BENCHMARK = "Model", "Dataset", "Benchmark"
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Return the matching key of a name, as the annotation guidelines define it.
 
@@ -71,9 +72,7 @@ _TOKEN = re.compile(r"[^\W_](?:[\w.'\u2019^\-]*[\w^])?(?:\+(?!\w))?")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
-_NUMBERISH = re.compile(
-    r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[a-zA-Z]?\d+(?:\.\d+)?[a-zA-Z]?|\d+[- ]?[a-zA-Z]+)$"
-)
+_NUMBERISH = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[xX]\d+|\d+[a-zA-Z]+)$")
 _VARIANTS = {
     "base", "large", "small", "medium", "tiny", "mini", "xl", "xxl", "xs", "huge", "giant",
     "turbo", "pro", "ultra", "plus", "max", "flash", "nano", "lite", "chat", "instruct",
@@ -89,17 +88,49 @@ class _Tok:
     text: str
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` spans of the sentences of a paper's text.
+
+    >>> t = "A title" + 2 * chr(10) + "We use GPT-4. It works (e.g. here)."
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['A title', 'We use GPT-4.', 'It works (e.g. here).']
+    """
+    spans = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
-        s, e, t = m.start(), m.end(), m.group()
-        p = _POSSESSIVE.search(t)
+        t = m.group()
+        s, e = m.span()
+        if t.isalnum():
+            out.append(_Tok(s, e, t))
+            continue
+        p = _POSSESSIVE.search(t) if ("'" in t or "\u2019" in t) else None
         if p:
             e -= len(p.group())
             t = t[: p.start()]
         if t.endswith("-"):
             t = t.rstrip("-")
             e = s + len(t)
+        # "GPT-like", "LLM-based", "340M-parameter": the lowercase tail is a modifier
+        while "-" in t:
+            head, _, tail = t.rpartition("-")
+            if tail.isalpha() and tail.islower() and tail not in _VARIANTS and head and _shape(head.split("-")[-1]) or (
+                tail.isalpha() and tail.islower() and tail not in _VARIANTS and head[-1:].isdigit()
+            ):
+                t = head
+                e = s + len(t)
+            else:
+                break
         if t:
             out.append(_Tok(s, e, t))
     return out
@@ -109,8 +140,29 @@ def _has_inner_upper(t: str) -> bool:
     return any(c.isupper() for c in t[1:])
 
 
+_PLAIN = re.compile(r"^[a-z]+$|^[A-Z][a-z]+$")
+
+
+@lru_cache(maxsize=100_000)
 def _shape(t: str) -> int:
-    """Return how name-like a token looks: 0 not, 1 weak (ALLCAPS), 2 strong."""
+    """Return how name-like a token looks: 0 not, 1 weak (ALLCAPS), 2 strong.
+
+    A hyphenated token is as name-like as its most name-like part, so that
+    ``Well-Read`` and ``Mixture-of-Experts`` are not names but ``SEED-Bench`` is.
+    """
+    if _PLAIN.match(t):
+        return 0
+    if "-" in t.strip("-"):
+        parts = [p for p in t.split("-") if p]
+        best = max((_shape_part(p) for p in parts), default=0)
+        numeric = any(re.fullmatch(r"\d+(?:\.\d+)*[A-Za-z]?", p) or _SIZE.match(p) for p in parts[1:])
+        if numeric and (best == 1 or parts[0][:1].isupper()):
+            return 2  # GLM-4-Air, AISHELL-1, Llama-2-7B
+        return best
+    return _shape_part(t)
+
+
+def _shape_part(t: str) -> int:
     if len(t) < 2 or _NUMBERISH.match(t) or _SIZE.match(t):
         return 0
     letters = [c for c in t if c.isalpha()]
@@ -209,6 +261,12 @@ class Recognizer:
             self.gaz_exact.setdefault(name, etype)
             self.gaz_key.setdefault(name_key(name), etype)
         self.max_gaz_tokens = 4
+        # first words of gazetteer names (keys), to try multi-word matches only where one can start
+        self.gaz_first: set[str] = set()
+        for name, _etype in gazetteer if isinstance(gazetteer, list) else []:
+            first = re.split(r"[ \-]", name, maxsplit=1)[0]
+            self.gaz_first.add(name_key(first))
+            self.gaz_first.add(name_key(name))
         self.stop = {name_key(s) for s in stoplist}
         self.english = {w.casefold() for w in english}
         cues = cues if cues is not None else _cues()
@@ -218,7 +276,7 @@ class Recognizer:
                 self.noun_type[noun.casefold()] = etype
         morph = sorted(morphemes, key=lambda m: -len(m[0]))
         self.morphemes = morph
-        model_m = [re.escape(m) for m, t in morph if t == MODEL]
+        model_m = [re.escape(m) if m not in ("LLM", "VLM", "GLM") else "(?<=[a-z])" + m for m, t in morph if t == MODEL]
         bench_m = [re.escape(m) for m, t in morph if t == BENCHMARK]
         data_m = [re.escape(m) for m, t in morph if t == DATASET]
         self._morph_re = {
@@ -274,18 +332,26 @@ class Recognizer:
         tok_starts = [t.start for t in toks]
         masked = self._url_mask(work)
 
+        initial = {bisect_right(tok_starts, s - 1) for s in sent_starts}
+
         def sentence_initial(i: int) -> bool:
-            s = toks[i].start
-            idx = bisect_right(sent_starts, s) - 1
-            between = work[sent_starts[idx] : s]
-            return not re.search(r"\w", between)
+            return i in initial
 
         cands: list[_Cand] = []
         used = [False] * n
         # 1. gazetteer multi-token names, longest first
         i = 0
+        gaz_first = self.gaz_first
         while i < n:
             hit = None
+            ttext = toks[i].text
+            if ttext.islower() and ttext.isalpha():
+                i += 1
+                continue
+            tk = name_key(ttext.split("-", 1)[0])
+            if tk not in gaz_first and name_key(toks[i].text) not in gaz_first and tk[:-1] not in gaz_first:
+                i += 1
+                continue
             for size in range(min(self.max_gaz_tokens, n - i), 0, -1):
                 j = i + size
                 if size > 1 and not re.fullmatch(r"[ \-]", work[toks[j - 2].end : toks[j - 1].start] or "x"):
@@ -307,7 +373,7 @@ class Recognizer:
                 i += 1
         # 2. name-shaped tokens
         for i, t in enumerate(toks):
-            if used[i] or masked(t.start):
+            if (t.text.islower() and t.text.isalpha()) or used[i] or masked(t.start):
                 continue
             strength = _shape(t.text)
             if strength:
@@ -336,6 +402,13 @@ class Recognizer:
             self._type_from_context(c, toks, work)
         self._title_head(cands, work, title)
         self._coordination(cands, work)
+        for c in cands:
+            if c.type in (DATASET, BENCHMARK) and c.score <= 3 and not c.none:
+                usage = self._usage(c, work)
+                if usage == "eval" and c.type == DATASET and not re.search(r"corpus|corpora|crawl|pile|web|wiki", c.text + work[c.end : c.end + 12], re.I):
+                    c.type = BENCHMARK
+                elif usage == "train" and c.type == BENCHMARK and not re.search(r"bench|eval|arena|challenge", c.text, re.I):
+                    c.type = DATASET
         self._introduced(cands, work, sent_starts)
         return self._group(cands, work)
 
@@ -344,6 +417,8 @@ class Recognizer:
     @staticmethod
     def _url_mask(work: str):
         spans = [(m.start(), m.end()) for m in re.finditer(r"(?:https?://|www\.)\S+|\S+\.(?:com|io|org|ai|co|net|gy|ly)\b\S*", work)]
+        if not spans:
+            return lambda pos: False
 
         def masked(pos: int) -> bool:
             return any(s <= pos < e for s, e in spans)
@@ -359,15 +434,24 @@ class Recognizer:
             if gap not in (" ", "-"):
                 break
             low = nxt.casefold()
+            if gap == " " and nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench"):
+                j += 1
+                end = toks[j - 1].end
+                break
             if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not re.match(r"^(?:19|20)\d\d$", nxt)):
                 # "7B and 13B" spreads sizes over a family: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
                 if _SIZE.match(nxt) and re.match(r"\s*(?:and|or|,|to|-\d|/)", after):
                     break
+                if re.match(r"\s*[*\u00d7x]\s*\d|\)", after) and not _SIZE.match(nxt) and work[toks[j].end : toks[j].end + 1] in (")", "*", "\u00d7", "x", " "):
+                    if work[toks[j].end : toks[j].end + 1] == ")" or re.match(r"\s*[*\u00d7x]\s*\d", after):
+                        break
+                elif re.match(r"\s*[*\u00d7x]\s*\d", after):
+                    break  # "ImageNet 256*256" is a resolution
                 j += 1
                 end = toks[j - 1].end
                 continue
-            if low in _VARIANTS and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl"}):
+            if low in _VARIANTS and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl", "turbo", "chat", "instruct"}):
                 # "BERT base and large" spreads variants: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
                 if re.match(r"\s*(?:and|or|,|/)", after) and low in {"base", "large", "small"}:
@@ -426,6 +510,8 @@ class Recognizer:
                 target = re.sub(r"[^a-z0-9]", "", target)
                 if not span[0].text[:1].isalpha() or span[0].text.casefold() in {"the", "a", "an", "of", "and", "for"}:
                     continue
+                if not target or span[0].text[0].casefold() != target[0]:
+                    continue
                 if initials.startswith(target) or caps == target or (len(target) >= 3 and _subseq(target, "".join(w.text for w in span).casefold()) and span[0].text[0].casefold() == target[0]):
                     best = span
                     break
@@ -434,6 +520,7 @@ class Recognizer:
 
     def _propagate_mentions(self, cands: list[_Cand], toks: list[_Tok], work: str) -> list[_Cand]:
         have = {(c.start, c.end) for c in cands}
+        tok_index = {t.start: k for k, t in enumerate(toks)}
         names = {}
         for c in cands:
             names.setdefault(c.text, c)
@@ -445,7 +532,7 @@ class Recognizer:
                 span = (m.start(), m.start() + len(name))
                 if span in have or any(o.start < span[1] and o.end > span[0] for o in cands):
                     continue
-                ti = next((k for k, t in enumerate(toks) if t.start == span[0]), None)
+                ti = tok_index.get(span[0])
                 if ti is None:
                     continue
                 extra.append(_Cand(span[0], span[1], name, ti, ti + 1, c.strength, gaz=c.gaz))
@@ -470,18 +557,52 @@ class Recognizer:
                 break
         return None, False
 
+    _EVAL_WORDS = re.compile(
+        r"\b(?:evaluat\w*|benchmark\w*|outperform\w*|achiev\w*|accuracy|results?|state-of-the-art|sota|"
+        r"score[sd]?|test(?:ed|ing)?|experiments?|performance|surpass\w*|improv\w*|gains?|f1|exact match|leaderboard)\b",
+        re.I,
+    )
+    _TRAIN_WORDS = re.compile(
+        r"\b(?:pre-?train\w*|train(?:ed|ing)? (?:on|with|over)|corpus|corpora|tokens|crawl\w*|fine-?tun\w* on|"
+        r"training (?:data|set|corpus)|pretraining data|collect\w*|scrap\w*|synthesi[sz]\w*|generated|sources?)\b",
+        re.I,
+    )
+
+    def _usage(self, c: _Cand, work: str) -> str | None:
+        """Return ``"eval"`` or ``"train"`` from the words of the mention's sentence."""
+        s = max(work.rfind(". ", 0, c.start), work.rfind("\n", 0, c.start)) + 1
+        e = work.find(". ", c.end)
+        sent = work[s : e if e >= 0 else len(work)]
+        ev = len(self._EVAL_WORDS.findall(sent))
+        tr = len(self._TRAIN_WORDS.findall(sent))
+        if tr and not ev:
+            return "train"
+        if ev and not tr:
+            return "eval"
+        return None
+
     def _type_from_context(self, c: _Cand, toks: list[_Tok], work: str) -> None:
         if self._stopped(c.text):
             c.none = True
             return
         after = work[c.end : c.end + 120]
-        before = work[max(0, c.start - 100) : c.start]
+        before = work[max(0, c.start - 60) : c.start]
         # defining appositive: "X, a new benchmark ..." / "X is a model" / "X (a corpus ...)"
         m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|:|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
         if m:
             etype, found = self._noun_after(m.group(1)[:90])
             if found:
                 self._set(c, etype, 5)
+        if c.long_form is not None:
+            words = re.findall(r"[\w\-]+", work[c.long_form[0] : c.long_form[1]].casefold())
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            etype = self._TITLE_NOUNS.get(head)
+            if etype is not None:
+                generic = all(w in self._GENERIC_WORDS for w in words)
+                if not generic:
+                    self._set(c, etype, 3)
+            elif head in self._TITLE_NONE or self.noun_type.get(head, 0) is None:
+                self._set(c, None, 3)
         # a type noun right after the name: "the X dataset", "X models", "X-based"
         m = re.match(r"(?:-|\s)(based|like|style|series|family|sized|scale|generated|powered|driven|base|large|small|chat|instruct)\b", after, re.I)
         if m and m.group(1).casefold() in ("based", "like", "style", "series", "family", "sized", "scale", "generated", "powered", "driven", "base", "large", "small", "chat", "instruct"):
@@ -502,14 +623,19 @@ class Recognizer:
                         self._set(c, etype, 3)
                     break
         # "a new benchmark called X", "the X" preceded by a type noun: "benchmark X"
-        m = re.search(r"(?:\b(?:a|an|the|our|new|novel)\s+)?([\w\-]+(?:\s+[\w\-]+)?)\s*(?:,\s*)?(?:called|named|dubbed|termed|coined|namely)?\s*[:,]?\s*$", before)
-        if m and re.search(r"\b(?:called|named|dubbed|termed|coined|namely)\s*[:,]?\s*$", before, re.I):
-            etype, found = self._noun_after(before[-70:].rsplit(" called", 1)[0][-60:])
+        if _NAMING.search(before[-40:]):
             back = re.findall(r"[\w\-]+", before[-80:].casefold())
             for w in reversed(back[:-1]):
                 if w in self.noun_type:
                     self._set(c, self.noun_type[w], 5)
                     break
+        if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
+            if re.search(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
+                if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
+                    self._set(c, DATASET, 3)
+            elif re.search(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
+                if c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and not self._morph_type(c.text)):
+                    self._set(c, BENCHMARK, 3)
         if c.type is None and not c.none:
             m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)\s*(?:,|:)?\s*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?\s*(?:the\s+)?$", before, re.I)
             if m:
@@ -523,10 +649,23 @@ class Recognizer:
             if mt is not None:
                 self._set(c, mt, 2)
         if c.type is None and not c.none:
-            base = self._family_of(c.text) or c.text
-            gt = self.gaz_key.get(name_key(base)) if _shape(base.replace(" ", "")) or c.gaz else None
+            gt = self._gaz_family_type(c.text) if _shape(c.text.replace(" ", "")) or c.gaz else None
             if gt:
                 self._set(c, gt, 1)
+
+    def _gaz_family_type(self, text: str) -> str | None:
+        """Return the gazetteer type of a name or of its family (sizes, versions cut)."""
+        base = text
+        for _ in range(4):
+            k = name_key(base)
+            etype = self.gaz_key.get(k)
+            if etype is not None:
+                return etype
+            nxt = self._family_of(base) or re.sub(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$", "", base)
+            if not nxt or nxt == base:
+                return None
+            base = nxt
+        return None
 
     @staticmethod
     def _set(c: _Cand, etype: str | None, score: int) -> None:
@@ -538,38 +677,72 @@ class Recognizer:
         c.type = etype
         c.none = etype is None
 
+    _TITLE_NOUNS = {
+        "benchmark": BENCHMARK, "benchmarks": BENCHMARK, "evaluation": BENCHMARK, "suite": BENCHMARK,
+        "leaderboard": BENCHMARK, "challenge": BENCHMARK, "testbed": BENCHMARK, "arena": BENCHMARK,
+        "corpus": DATASET, "dataset": DATASET, "datasets": DATASET, "corpora": DATASET,
+        "model": MODEL, "models": MODEL, "llm": MODEL, "llms": MODEL, "lm": MODEL, "lms": MODEL, "mllm": MODEL,
+        "mllms": MODEL, "network": MODEL, "transformer": MODEL, "encoder": MODEL, "family": MODEL,
+        "learners": MODEL, "checkpoints": MODEL,
+    }
+    _TITLE_NONE = {
+        "framework", "method", "approach", "technique", "algorithm", "pipeline", "system", "toolkit", "library",
+        "strategy", "paradigm", "architecture", "metric", "loss", "attack", "recipe", "mechanism", "procedure",
+        "objective", "objectives", "optimization", "tuning", "fine-tuning", "finetuning", "distillation",
+        "prompting", "decoding", "refinement", "alignment", "training", "pre-training", "pretraining", "learning",
+        "routing", "selection", "generation", "detection", "representation", "tokenization", "sparsity",
+    }
+    _GENERIC_WORDS = {
+        "large", "small", "language", "languages", "model", "models", "generative", "multimodal", "multi-modal",
+        "vision", "visual", "vision-language", "pre-trained", "pretrained", "neural", "deep", "retrieval-augmented",
+        "foundation", "masked", "autoregressive", "diffusion", "transformer", "transformers", "network", "networks",
+        "mixture", "of", "experts", "reward", "recurrent", "convolutional", "graph", "encoder", "decoder", "text",
+        "speech", "audio", "image", "video", "code", "multilingual", "open", "general", "based", "state", "space",
+    }
+    _TITLE_STOP = {"for", "with", "in", "on", "to", "from", "via", "by", "through", "at", "as", "beyond", "using", "towards", "toward", "into", "over", "under", "without"}
+
+    def _title_type(self, desc: str) -> tuple[str | None, bool]:
+        """Return the type the title's description gives its head name, and whether it gives one."""
+        words = re.findall(r"[\w\-']+", desc.casefold())[:10]
+        if not words:
+            return None, False
+        if words[0] in ("benchmarking", "evaluating", "benchmark"):
+            return BENCHMARK, True
+        k = 1 if words[0] in ("a", "an", "the", "our") else 0
+        found: tuple[str | None, bool] = (None, False)
+        while k < len(words):
+            w = words[k]
+            if w in self._TITLE_STOP or (w.endswith("ing") and k == 0 and w not in self._TITLE_NONE):
+                break
+            if w == "benchmark" and k + 1 < len(words) and words[k + 1] in ("dataset", "datasets", "suite"):
+                return BENCHMARK, True
+            if w in self._TITLE_NOUNS:
+                found = (self._TITLE_NOUNS[w], True)
+                if w == "family":
+                    return found
+            elif w in self._TITLE_NONE and not found[1]:
+                found = (None, True)
+            elif w == "of" and found[1]:
+                break
+            k += 1
+        return found
+
     def _title_head(self, cands: list[_Cand], work: str, title: str) -> None:
         head = re.match(r"\s*([^:]{1,60}?)\s*:\s+(.*)", title)
         if not head:
             return
         hs, he = head.span(1)
-        desc = head.group(2)
         in_head = [c for c in cands if c.start >= hs and c.end <= he and not self._stopped(c.text)]
         if not in_head:
             return
-        # type from the description: "A ... Benchmark for ...", "An Open Corpus ..."
-        dl = desc.casefold()
-        etype = None
-        m = re.match(r"(?:a|an|the|towards?)?\s*((?:[\w\-]+\s+){0,7}?)(benchmark|benchmarking|evaluation suite|evaluation|evaluating|corpus|dataset|models?|llms?|language models?|network|encoder|transformer|mllm|family of (?:large )?language models)\b", dl)
-        if m:
-            noun = m.group(2)
-            if noun.startswith(("benchmark", "evaluation", "evaluating")):
-                etype = BENCHMARK
-            elif noun in ("corpus", "dataset"):
-                etype = DATASET
-            else:
-                etype = MODEL
-        framework = re.match(r"(?:a|an|the)?\s*(?:[\w\-]+\s+){0,5}?(framework|method|approach|technique|algorithm|pipeline|system|toolkit|library|strategy|paradigm)\b", dl)
+        etype, found = self._title_type(head.group(2))
+        single = len(in_head) == 1
         for c in in_head:
-            if c.none and c.score >= 3:
-                continue
-            if framework and (not m or framework.start(1) < m.start(2)) and c.score < 5:
-                if c.type is None or c.score < 2:
-                    c.none = True
-                    c.type = None
-                    continue
-            if etype is not None and c.score < 4:
-                self._set(c, etype, 4 if c.type in (None, etype) else c.score)
+            if found:
+                if single:
+                    self._set(c, etype, 4)
+                elif c.type is None and not c.none:
+                    self._set(c, etype, 1)
             if c.type is not None and not c.none:
                 c.introduced = True
 
@@ -634,10 +807,34 @@ class Recognizer:
             return m.group(1)
         return None
 
+    def _resolve(self, cands: list[_Cand]) -> None:
+        """Give every mention of a name the type of its strongest evidence."""
+        best: dict[str, _Cand] = {}
+        for c in cands:
+            if self._stopped(c.text):
+                continue
+            k = name_key(c.text)
+            k = k[:-1] if k.endswith("s") and k[:-1] in best else k
+            if (c.type is None and not c.none) or not k:
+                continue
+            b = best.get(k)
+            if b is None or c.score > b.score or (c.score == b.score and b.none and not c.none):
+                best[k] = c
+        for c in cands:
+            k = name_key(c.text)
+            b = best.get(k) or (best.get(k[:-1]) if k.endswith("s") else None)
+            if b is not None and b is not c:
+                c.type, c.none, c.score = b.type, b.none, b.score
+        intro = {name_key(c.text) for c in cands if c.introduced and not c.none and c.type}
+        for c in cands:
+            if name_key(c.text) in intro:
+                c.introduced = True
+
     def _group(self, cands: list[_Cand], work: str) -> list[Found]:
+        self._resolve(cands)
         by_key: dict[str, Found] = {}
         order: list[str] = []
-        long_forms: dict[str, tuple[int, int]] = {}
+        long_forms: list[tuple[Found, tuple[int, int]]] = []
         for c in cands:
             if c.type is None or c.none or self._stopped(c.text):
                 continue
@@ -665,14 +862,13 @@ class Recognizer:
                 found.aliases.append(name)
             found.spans.append((c.start, c.end))
             found.introduced = found.introduced or c.introduced
-            if c.long_form and k not in long_forms:
-                long_forms[k] = c.long_form
+            if c.long_form and not any(f is found for f, _ in long_forms):
+                long_forms.append((found, c.long_form))
         # long forms of abbreviations are aliases and mentions
-        for k, (s, e) in long_forms.items():
-            found = by_key[k]
+        for found, (s, e) in long_forms:
             lf = work[s:e]
             lk = name_key(lf)
-            if lk in by_key and lk != k:
+            if lk in by_key and by_key[lk] is not found:
                 other = by_key.pop(lk)
                 order.remove(lk)
                 found.spans.extend(other.spans)
@@ -709,8 +905,10 @@ def load_recognizer() -> Recognizer:
     for fname, etype in (("models.tsv", MODEL), ("benchmarks.tsv", BENCHMARK), ("datasets.tsv", DATASET)):
         gaz.extend((name, etype) for name, _src in _read_tsv(fname))
     morphemes = [(m, {"model": MODEL, "benchmark": BENCHMARK, "dataset": DATASET}[t]) for m, t in _read_tsv("morphemes.tsv")]
+    # model family names work as stems inside longer names ("TinyLlama", "ML-Mamba")
+    morphemes += [(name, MODEL) for name, etype in gaz if etype == MODEL and len(name) >= 4 and name[0].isupper() and name.isalpha() and not name.isupper()]
     return Recognizer(
-        gazetteer=gaz,
+        gazetteer=list(gaz),
         stoplist=_read_lines("stoplist.txt"),
         morphemes=morphemes,
         english=_read_lines("english.txt"),

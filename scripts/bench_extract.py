@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Measure extraction speed (abstracts per second) on one core.
+
+Runs :func:`kgraph.extract.extract` over the sample corpus repeated
+``--repeat`` times (paper ids made unique per copy so nothing is cached), in
+one process, and prints the machine (``nproc``, CPU model from
+/proc/cpuinfo) and a line the README can quote.
+
+    python scripts/bench_extract.py [--repeat 20] [--batch-size 256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from dataclasses import replace
+
+from kgraph.corpus import load_corpus
+from kgraph.extract import extract, make_nlp
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--batch-size", type=int, default=256)
+    args = ap.parse_args()
+    papers = list(load_corpus())
+    work = [replace(p, id=f"{p.id}-{i}") for i in range(args.repeat) for p in papers]
+    nlp = make_nlp()
+    list(extract(papers[:10], nlp))  # warm up: load word lists, compile patterns
+    t0 = time.perf_counter()
+    n_ents = 0
+    for ex in extract(work, nlp, batch_size=args.batch_size):
+        n_ents += len(ex.entities)
+    dt = time.perf_counter() - t0
+    rate = len(work) / dt
+    print(f"machine: nproc={os.cpu_count()} ({len(os.sched_getaffinity(0))} usable), CPU: {cpu_model()}, Python {platform.python_version()}")
+    print(f"papers: {len(work)} ({len(papers)} sample abstracts x {args.repeat}), entities: {n_ents}, time: {dt:.2f} s")
+    print(f"kgraph extract: {rate:,.0f} abstracts/s on one core ({cpu_model()})")
+
+
+if __name__ == "__main__":
+    main()
