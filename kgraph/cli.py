@@ -279,13 +279,15 @@ def eval_(
 
     gold_rows = read_gold(gold)
     extractions = list(run_extract(load_corpus(inputs)))
-    results, error_rows = score(gold_rows, [to_record(x) for x in extractions])
+    records = [to_record(x) for x in extractions]
+    results, error_rows = score(gold_rows, records)
     if as_json:
         typer.echo(json.dumps(results))
     else:
         typer.echo(format_table(results))
     if errors:
-        typer.echo(format_errors(error_rows, extractions), nl=False)
+        texts = {x.paper.title: x.paper.text for x in extractions}
+        typer.echo(format_errors(error_rows, records, texts=texts), nl=False)
 
 
 @app.command()
