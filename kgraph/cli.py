@@ -185,7 +185,7 @@ def extract(
 @app.command()
 @_user_errors
 def query(
-    graph: Path = typer.Argument(..., help="A graph file (.ttl, .nt, .jsonld) or a --store folder."),
+    graph: Optional[Path] = typer.Argument(None, help="A graph file (.ttl, .nt, .jsonld) or a --store folder.", show_default=False),
     sparql: Optional[str] = typer.Argument(None, help="A SPARQL query."),
     file: Optional[Path] = typer.Option(None, "--file", help="Read the query from this .rq file."),
     name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named query from ontology/queries (see --list)."),
@@ -207,6 +207,8 @@ def query(
         return
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter("must be 'table', 'csv' or 'json'", param_hint="--format")
+    if graph is None:
+        raise QueryError("give the graph to query: a .ttl, .nt or .jsonld file or a --store folder")
     given = [x for x in (sparql, file, name) if x]
     if len(given) != 1:
         raise QueryError("give exactly one of: a SPARQL query, --file Q.rq, or --name NAME (see --list)")
@@ -229,7 +231,8 @@ def query(
         text = sparql or ""
     store = load_store(graph)
     columns, rows = select(store, text)
-    typer.echo(format_result(columns, rows, fmt), nl=False)
+    result = format_result(columns, rows, fmt)
+    typer.echo(result, nl=not result.endswith("\n"))
 
 
 @app.command()
