@@ -79,7 +79,8 @@ def build(
     out_dir: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the graph files."),
     formats: str = typer.Option("ttl,html,graphml,json", "--formats", "-f", help="Comma-separated: ttl, nt, jsonld, html, graphml, json."),
     base_iri: Optional[str] = typer.Option(None, "--base-iri", help="Base IRI of the graph's resources. Default: https://w3id.org/kgraph/"),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Most nodes drawn in graph.html; the best-connected entities are kept."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Most nodes drawn in graph.html (default 5000); the best-connected entities are kept."),
+    physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Live layout physics in graph.html. Default: on for small graphs only.", show_default=False),
     store: Optional[Path] = typer.Option(None, "--store", help="Also add the graph to this persistent store folder (created if missing)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes."),
     engine: str = typer.Option("local", "--engine", help="local, or dask to extract on a Dask cluster."),
@@ -104,7 +105,7 @@ def build(
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
-        disable=quiet,
+        disable=quiet or not err_console.is_terminal,
     )
     with progress:
         task = progress.add_task("extract", total=None)
@@ -114,6 +115,7 @@ def build(
             formats=format_list,
             base_iri=base_iri,
             max_nodes=max_nodes,
+            physics=physics,
             store=store,
             jobs=jobs,
             engine=engine,
