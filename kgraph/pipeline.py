@@ -76,6 +76,7 @@ def write_outputs(
     formats: Iterable[str] = DEFAULT_FORMATS,
     base_iri: str | None = None,
     max_nodes: int | None = None,
+    physics: bool | None = None,
 ) -> list[Path]:
     """Write the graph into ``out_dir`` in each format; all files appear together or none do."""
     from .export.files import write_graphml, write_json
@@ -103,7 +104,7 @@ def write_outputs(
                 from .export.html import write_html
 
                 kwargs = {"max_nodes": max_nodes} if max_nodes else {}
-                write_html(G, path, **kwargs)
+                write_html(G, path, physics=physics, **kwargs)
             elif fmt == "graphml":
                 write_graphml(G, path)
             else:
@@ -140,6 +141,7 @@ def build(
     formats: Iterable[str] = DEFAULT_FORMATS,
     base_iri: str | None = None,
     max_nodes: int | None = None,
+    physics: bool | None = None,
     store: str | Path | None = None,
     jobs: int = 1,
     engine: str = "local",
@@ -160,7 +162,8 @@ def build(
         if on_paper is not None:
             on_paper(extraction)
     G = builder.build()
-    files = write_outputs(G, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes)
+    del builder  # its spool file and aggregates, before the writers need memory
+    files = write_outputs(G, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics)
     store_info = None
     if store is not None:
         from .store import update_store
