@@ -15,6 +15,17 @@ imported or installed, the files are read from the wheel archives):
   datasets/*`` folders and the category modules)          -> datasets.tsv /
   benchmarks.tsv (corpus-like names are datasets, the rest evaluation sets)
 * ``torchvision`` / ``torchaudio`` -- ``datasets.__all__`` class names
+* ``litellm`` -- ``model_prices_and_context_window_backup.json``, the ids of
+  thousands of hosted models (``anthropic.claude-3-5-haiku-...``,
+  ``together_ai/meta-llama/Llama-3-70b``); each id is cut to its family stem
+  (the leading word(s) before a version or size: ``claude``, ``vicuna``,
+  ``stable-diffusion``)                                   -> models.tsv
+* ``mteb`` -- benchmark suite names (``mteb/benchmarks/benchmarks/*.py``) and
+  task names (``TaskMetadata(name=...)`` in ``mteb/tasks``, task-type suffix
+  such as ``Retrieval`` cut)                              -> benchmarks.tsv
+* ``ir_datasets`` -- the ``pretty_name`` of each documented IR collection
+  (``ir_datasets/docs/*.yaml``)                           -> benchmarks.tsv
+  (corpus-like names -> datasets.tsv)
 * Debian ``wamerican`` (``/usr/share/dict/american-english``) -- English
   words, used to drop lowercase names that are ordinary words and written to
   english.txt for the names that need a capital to count.
@@ -40,7 +51,7 @@ import zipfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "kgraph" / "extract" / "patterns"
-PACKAGES = ["transformers", "timm", "lm-eval", "tensorflow-datasets", "torchvision", "torchaudio"]
+PACKAGES = ["transformers", "timm", "lm-eval", "tensorflow-datasets", "torchvision", "torchaudio", "litellm", "mteb", "ir_datasets"]
 DICT = Path("/usr/share/dict/american-english")
 
 # Generic words that are not names, whatever a package calls them
@@ -59,6 +70,16 @@ GENERIC = {
     "voxceleb1verification", "librilightlimited", "librimix", "speechcommands", "yesno", "dr_vctk",
     "general", "generic", "base", "small", "large", "tiny", "mini", "new", "test", "train", "basic", "simple",
     "paper", "title", "readme", "overview", "introduction", "description", "abstract", "citation",
+    # words that head hosted-model ids or task names without naming a model or data set
+    "rerank", "embed", "embedding", "embeddings", "tts", "stt", "ft", "global", "us", "eu", "apac", "hd", "sd",
+    "standard", "low", "high", "medium", "max", "steps", "latest", "preview", "exp", "experimental",
+    "multimodalembedding", "container", "prebuilt", "playground", "together", "fireworks", "azure", "bedrock",
+    "vertex", "openrouter", "databricks", "snowflake", "meta", "nvidia", "microsoft", "google", "amazon",
+    "anthropic", "openai", "cohere", "mistralai", "deepinfra", "ollama", "groq", "perplexity", "novita",
+    "aihubmix", "dashscope", "cloudflare", "sambanova", "cerebras", "baseten", "replicate", "hyperbolic",
+    "nebius", "lambda", "wandb", "voyage", "jina", "nomic", "labs", "accounts", "models", "community",
+    "inpaint", "outpaint", "diarize", "redact", "keyterm", "english", "transcription", "codex", "nano", "omni", "morph",
+    "mining", "pair", "instruction", "reranking", "retrieval", "clustering", "sts", "bitext", "multilabel",
 }
 SUBCONFIG = re.compile(r"(?:Text|Vision|Encoder|Decoder|Audio|Tokenizer|Perceiver|QFormer|Codebook|Image|Multimodal|VQVAE|Patcher|Speech|Video|Unified|Assistant|Edge|Omni|Plus|Model|-model)$|_model|_encoder|_decoder")
 CORPUS_LIKE = re.compile(r"corpus|crawl|pile|wiki|web|books?$|c4|news|pajama|dolma|oscar|pretrain|common_voice|commoncrawl|text$|openwebtext|gigaword", re.I)
@@ -176,6 +197,113 @@ def from_torch_all(zf: zipfile.ZipFile, module: str) -> tuple[list[str], str]:
     return clean, f"{path}: __all__ (dataset class names)"
 
 
+def from_litellm(zf: zipfile.ZipFile, english: set[str]) -> tuple[list[str], str]:
+    """Cut hosted-model ids to family stems: the leading word(s) before a version or size."""
+    path = "litellm/model_prices_and_context_window_backup.json"
+    data = json.loads(zf.read(path).decode("utf-8"))
+    orgs: set[str] = set()
+    cased: dict[str, str] = {}
+    stems: dict[str, int] = {}
+    for model_id in data:
+        if not isinstance(data[model_id], dict) or "/" in model_id and model_id.split("/")[0].count("-x-"):
+            continue
+        parts = model_id.split("/")
+        orgs.update(p.casefold() for p in parts[:-1])
+        last = parts[-1]
+        dotted = re.match(r"^([a-z0-9\-]+)\.(?=[a-z])", last)
+        if dotted:
+            orgs.add(dotted.group(1))
+            last = last[dotted.end() :]
+        toks = [t for t in re.split(r"[-_:@]", last) if t]
+        lead: list[str] = []
+        for t in toks:
+            glued = re.fullmatch(r"([A-Za-z]{3,})(\d+(?:\.\d+)?[a-z]?)", t)
+            if t.isalpha() and len(lead) < 2 and (len(t) > 1 or lead):
+                lead.append(t)
+                continue
+            if glued and not lead:
+                lead.append(glued.group(1))  # "qwen3" -> "qwen", "llama3" -> "llama"
+                lead.append("#")
+            elif re.search(r"\d", t) and lead:
+                lead.append("#")
+            break
+        versioned = lead[-1:] == ["#"]
+        lead = [t for t in lead if t != "#"]
+        if not lead or (not versioned and len(toks) > 1):
+            continue  # a bare multi-word id ("text-embedding-large") names no family
+        if re.fullmatch(r"[a-z]\d+", toks[0]) and len(toks[0]) <= 3:
+            lead = [toks[0]]  # reasoning models named by letter and number ("o1")
+        words = [w.casefold() for w in lead]
+        if any(w in GENERIC or (w in english and len(w) > 1) for w in words):
+            lead = lead[:1]
+            words = words[:1]
+            if words[0] in GENERIC or words[0] in english:
+                continue
+        name = "-".join(lead)
+        k = _key(name)
+        stems[k] = stems.get(k, 0) + 1
+        if any(c.isupper() for c in name) or k not in cased:
+            cased[k] = name
+    names = [
+        cased[k]
+        for k in stems
+        if (k not in orgs or stems[k] >= 3)
+        and (len(k) >= 4 or re.fullmatch(r"[a-z]\d+", k))
+        and sum(c.isupper() for c in cased[k]) <= 2
+    ]
+    return sorted(names), f"{path}: model ids cut to their family stem (leading words before a version or size)"
+
+
+def from_mteb(zf: zipfile.ZipFile) -> tuple[list[str], str]:
+    names: set[str] = set()
+    suffix = re.compile(
+        r"(?:BitextMining|InstructionRetrieval|InstructionReranking|MultilabelClassification|PairClassification|"
+        r"Classification|ClusteringP2P|ClusteringS2S|Clustering|Retrieval|Reranking|Summarization|STS|P2P|S2S|RR|"
+        r"Questions|QAs)+$"
+    )
+    for n in zf.namelist():
+        if n.startswith("mteb/benchmarks/benchmarks/") and n.endswith(".py"):
+            for m in re.finditer(r'^\s*name="([^"]+)",', zf.read(n).decode("utf-8", "ignore"), re.M):
+                t = m.group(1)
+                if "(" in t:
+                    t = t.split("(")[0].strip()  # "MTEB(eng, v2)" -> "MTEB"
+                names.add(t)
+        elif n.startswith("mteb/tasks/") and n.endswith(".py"):
+            for m in re.finditer(r'^\s*name="([^"]+)",', zf.read(n).decode("utf-8", "ignore"), re.M):
+                t = re.sub(r"\.v\d+$", "", m.group(1))
+                cut = suffix.sub("", t).rstrip("-_")
+                if _name_shaped(cut):
+                    names.add(cut)
+    return sorted(names), "mteb/benchmarks/benchmarks/*.py names and mteb/tasks/**.py TaskMetadata names (task-type suffix cut)"
+
+
+def _name_shaped(name: str) -> bool:
+    """Keep task names that look like names: digits, inner capitals, or 4+ capitals.
+
+    Plain capitalised words in a task registry are mostly descriptions
+    ("News", "Legal", "Emotion"), and short acronyms collide with other uses.
+    """
+    if len(name) < 3 or " " in name:
+        return False
+    if re.search(r"\d", name) and re.search(r"[A-Za-z]{2}", name):
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if letters.isupper():
+        return len(letters) >= 4
+    return any(c.isupper() for c in name[1:]) and sum(c.isupper() for c in name) <= 3
+
+
+def from_ir_datasets(zf: zipfile.ZipFile) -> tuple[list[str], str]:
+    names: set[str] = set()
+    for n in zf.namelist():
+        if n.startswith("ir_datasets/docs/") and n.endswith(".yaml"):
+            for m in re.finditer(r"pretty_name:\s*['\"]([^'\"]+)['\"]", zf.read(n).decode("utf-8", "ignore")):
+                t = re.sub(r"\s*\(.*$", "", m.group(1)).strip()
+                if any(_name_shaped(w) for w in t.split()) and len(t.split()) <= 3:
+                    names.add(t)
+    return sorted(names), "ir_datasets/docs/*.yaml: pretty_name of each collection (parenthesised part cut)"
+
+
 def _keep(name: str, english: set[str], cased_source: bool = False) -> bool:
     if not name or len(_key(name)) < 2 or name.casefold() in GENERIC or _key(name) in {_key(g) for g in GENERIC}:
         return False
@@ -228,6 +356,17 @@ def main() -> None:
             names, where = from_torch_all(zf, module)
             add("datasets", [n for n in names if CORPUS_LIKE.search(n)], dist, v, where + " (corpus-like names)", cased=True)
             add("benchmarks", [n for n in names if not CORPUS_LIKE.search(n)], dist, v, where + " (other names)", cased=True)
+
+        zf, v = _wheel(wheels, "litellm")
+        names, where = from_litellm(zf, english)
+        add("models", names, "litellm", v, where)
+        zf, v = _wheel(wheels, "mteb")
+        names, where = from_mteb(zf)
+        add("benchmarks", names, "mteb", v, where, cased=True)
+        zf, v = _wheel(wheels, "ir_datasets")
+        names, where = from_ir_datasets(zf)
+        add("datasets", [n for n in names if CORPUS_LIKE.search(n)], "ir_datasets", v, where + " (corpus-like names)", cased=True)
+        add("benchmarks", [n for n in names if not CORPUS_LIKE.search(n)], "ir_datasets", v, where + " (other names)", cased=True)
 
         # corpus-like benchmark names are datasets; task folders named after a model are not benchmarks
         model_stems = {re.sub(r"\d+$", "", _key(n)) for n in lists["models"]}

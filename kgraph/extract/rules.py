@@ -81,7 +81,7 @@ _VARIANTS = {
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -121,6 +121,10 @@ def _tokens(text: str) -> list[_Tok]:
         if t.endswith("-"):
             t = t.rstrip("-")
             e = s + len(t)
+        glued = _GLUED_HEAD.match(t)
+        if glued:
+            s += glued.end()
+            t = t[glued.end() :]
         # "GPT-like", "LLM-based", "340M-parameter": the lowercase tail is a modifier
         while "-" in t:
             head, _, tail = t.rpartition("-")
@@ -140,6 +144,35 @@ def _has_inner_upper(t: str) -> bool:
     return any(c.isupper() for c in t[1:])
 
 
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\.(?:com|io|org|ai|co|net|gy|ly)\b")
+_MODIFIER_AFTER = re.compile(r"[\s\-](?:based|like|style|series|family|inspired|derived)\b", re.I)
+_GLUED_HEAD = re.compile(r"^[a-z]{4,}-(?=[A-Z][a-z]*[A-Z])")
+_NAME_WORD = r"(?:[A-Z][\w'^]*(?:-[\w'^]+)*)"
+_NOUN_NAMED = re.compile(
+    r"(?<![\w\-])(%s(?: (?:%s|V?\d+(?:\.\d+)*))*) (Benchmark|Challenge|challenge|Arena|arena|Leaderboard|Corpus|Dataset|Suite|"
+    r"benchmarks?|datasets?|corpus|corpora|database|treebank|data set)\b" % (_NAME_WORD, _NAME_WORD)
+)
+_PHRASE_NOUN_TYPE = {
+    "benchmark": BENCHMARK, "challenge": BENCHMARK, "arena": BENCHMARK, "leaderboard": BENCHMARK, "suite": BENCHMARK,
+    "corpu": DATASET, "corpora": DATASET, "dataset": DATASET, "database": DATASET, "treebank": DATASET, "data set": DATASET,
+}
+_TITLE_ITEM = re.compile(r"%s(?: %s){0,2}" % (_NAME_WORD, _NAME_WORD))
+_TITLE_LIST = re.compile(
+    r"(?<![\w\-])%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((_NAME_WORD,) * 4)
+)
+# words that start a capitalised phrase without naming anything (general English)
+_PHRASE_SKIP = {
+    "the", "a", "an", "our", "this", "these", "those", "their", "its", "we", "in", "on", "for", "with", "by", "from",
+    "existing", "current", "new", "each", "both", "all", "other", "popular", "standard", "several", "many", "most",
+    "some", "two", "three", "four", "five", "and", "or", "however", "moreover", "finally", "first", "second", "third",
+    "additionally", "furthermore", "specifically", "notably", "overall", "recently", "table", "figure", "section",
+}
+# capitalised language and nationality words ("English corpus", "Norwegian benchmark")
+_LANGUAGE_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|ish|ic|an)|English|French|Dutch|Greek|Thai|Swiss|Hindi|Urdu|Czech|Welsh|Irish)$")
+# heads of capitalised task names ("Image-Text Retrieval")
+_TASK_WORDS = {"retrieval", "reasoning", "answering", "comprehension", "entailment", "classification", "generation",
+               "recognition", "translation", "summarization", "detection", "segmentation", "captioning",
+               "understanding", "inference", "parsing", "tagging", "labeling", "extraction", "analysis", "modeling"}
 _PLAIN = re.compile(r"^[a-z]+$|^[A-Z][a-z]+$")
 
 
@@ -211,7 +244,7 @@ def _cues() -> dict[str, list[str]]:
 # --- the recognizer ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int
     end: int
@@ -234,7 +267,11 @@ _INTRO_VERB = re.compile(
     r"describe|design|contribute|offer|provide|unveil|launch|establish)[sd]?\b",
     re.I,
 )
-_NAMING = re.compile(r"\b(?:called|named|dubbed|termed|coined|namely|entitled|denoted(?: as| by)?)\s*[:,]?\s*$", re.I)
+_NAMING = re.compile(
+    r"\b(?:called|named|dubbed|termed(?: as)?|coined|namely|entitled|denoted(?: as| by)?|(?:we|they) call|"
+    r"refer(?:red)? to (?:[\w\-]+ ){0,5}?as)\s*[:,]?\s*$",
+    re.I,
+)
 _NEW = re.compile(r"\b(?:new|novel|first|our|proposed|open|open-source|new-generation)\b", re.I)
 
 
@@ -293,6 +330,11 @@ class Recognizer:
             return True
         if k.endswith("s") and k[:-1] in self.stop:
             return True
+        if len(k) > 6 and k.endswith("score"):
+            return True  # "VIEScore", "BERTScore": metrics
+        m = re.match(r"^[a-z]{1,2}-(.+)$", text)
+        if m and name_key(m.group(1)) in self.stop:
+            return True  # "s-MLLM", "l-MLLM": a generic class with a size letter
         return False
 
     def _morph_type(self, text: str) -> str | None:
@@ -324,6 +366,8 @@ class Recognizer:
     def find(self, text: str) -> list[Found]:
         """Return the entities of ``text``, in order of first mention."""
         work = text.replace("~", " ")
+        title_end = work.find("\n\n")
+        self._title_end = title_end if title_end >= 0 else 0  # no blank line: no title
         toks = _tokens(work)
         n = len(toks)
         if not n:
@@ -389,6 +433,9 @@ class Recognizer:
                 tj = bisect_right(tok_starts, he - 1)
                 if tj - ti == 1 and toks[ti].text[:1].isupper():
                     cands.append(_Cand(toks[ti].start, toks[ti].end, toks[ti].text, ti, tj, 1))
+        # 3b. capitalised phrases named by a type noun ("Chatbot Arena", "the Visual Genome dataset")
+        #     and capitalised items of a list that holds a name ("COCO, Visual Genome, and SBU Captions")
+        cands.extend(self._phrase_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.sort(key=lambda c: c.start)
         # 4. extend with versions, sizes and variant words
         cands = [self._extend(c, toks, work) for c in cands]
@@ -414,9 +461,77 @@ class Recognizer:
 
     # -- steps --------------------------------------------------------------------------
 
+    def _phrase_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int], sent_starts: set[int]) -> list[_Cand]:
+        out: list[_Cand] = []
+        taken = [(c.start, c.end) for c in cands]
+        lo = self._title_end
+
+        def add(s: int, e: int, etype: str | None, score: int) -> None:
+            words = work[s:e].split()
+            while words and (words[0] in _PHRASE_SKIP or words[0].casefold() in _PHRASE_SKIP):
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words or s < lo:
+                return
+            text = work[s:e]
+            if any(re.search(r"-[a-z]+$", w) for w in words) or re.match(r"\s*\([A-Z][\w\-]*\)", work[e : e + 20]):
+                return  # "Transformer-based", "LM-generated"; "... Corpus (HC3)" is an abbreviation's long form
+            if len(words) == 1 and not _shape(text.replace("-", "")) and (s in sent_starts or _LANGUAGE_WORD.match(text) or text.casefold() in _PHRASE_SKIP):
+                return
+            if any(w.casefold() in _TASK_WORDS or re.search(r"(?:ing|tion|ment)$", w) for w in words[-1:]) and len(words) > 1 and not re.search(r"(?:Benchmark|Challenge|Arena|Leaderboard|Corpus|Dataset|Suite)$", text):
+                return  # "Visual Question Answering": a task in capitals
+            if self._stopped(text) or any(ts < e and te > s and not (s <= ts and te <= e and (ts, te) != (s, e)) for ts, te in taken):
+                return
+            ti = bisect_right(tok_starts, s) - 1
+            tj = bisect_right(tok_starts, e - 1)
+            if ti < 0 or toks[ti].start != s:
+                return
+            c = _Cand(s, e, text, ti, tj, 1)
+            if etype is not None:
+                self._set(c, etype, score)
+            c.none = False
+            out.append(c)
+            taken.append((s, e))
+
+        for m in _NOUN_NAMED.finditer(work, lo):
+            noun = m.group(2)
+            etype = _PHRASE_NOUN_TYPE[noun.casefold().rstrip("s")]
+            if noun[:1].isupper():
+                add(m.start(1), m.end(2), etype, 3)
+            else:
+                add(m.start(1), m.end(1), etype, 3)
+        # list items next to a name
+        anchors = {(c.start, c.end) for c in cands if c.strength >= 1 or c.gaz}
+        for m in _TITLE_LIST.finditer(work, lo):
+            items = [(it.start(), it.end()) for it in _TITLE_ITEM.finditer(m.group(), 0)]
+            items = [(m.start() + a, m.start() + b) for a, b in items]
+            if len(items) < 2:
+                continue
+            if not any(any(a <= s and e <= b for s, e in anchors) for a, b in items):
+                continue
+            strong = [(c.start, c.end) for c in cands if c.strength >= 2]
+            for a, b in items:
+                if any(a <= s and e <= b for s, e in strong):
+                    continue
+                add(a, b, None, 0)
+        return out
+
     @staticmethod
     def _url_mask(work: str):
-        spans = [(m.start(), m.end()) for m in re.finditer(r"(?:https?://|www\.)\S+|\S+\.(?:com|io|org|ai|co|net|gy|ly)\b\S*", work)]
+        if "." not in work:
+            return lambda pos: False
+        spans = []
+        for m in _URLISH.finditer(work):
+            if m.group().startswith(("http", "www")):
+                spans.append(m.span())
+                continue
+            # a bare domain: widen the suffix match to the whole whitespace-delimited word
+            s = max(work.rfind(" ", 0, m.start()), work.rfind("\n", 0, m.start()), work.rfind("(", 0, m.start())) + 1
+            e = m.end()
+            while e < len(work) and not work[e].isspace():
+                e += 1
+            if s < m.start():
+                spans.append((s, e))
         if not spans:
             return lambda pos: False
 
@@ -426,6 +541,19 @@ class Recognizer:
         return masked
 
     def _extend(self, c: _Cand, toks: list[_Tok], work: str) -> _Cand:
+        c = self._extend_right(c, toks, work)
+        i = c.ti
+        if i > 0 and work[toks[i - 1].end : c.start] == " ":
+            prev = toks[i - 1].text
+            sized = bool(re.search(r"\d(?:\.\d+)?[BMT]$", c.text)) and c.text != toks[c.ti].text
+            if _SIZE.match(prev) and prev[-1] in "BMT" and self._known_model(c.text) and not re.search(r"(?:and|or|,|/)\s*$", work[max(0, toks[i - 1].start - 5) : toks[i - 1].start]):
+                c.ti, c.start = i - 1, toks[i - 1].start  # "13B Llama-2"
+            elif sized and not self._known_model(toks[c.ti].text) and (_shape(prev) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", prev)) and not self._stopped(prev) and toks[i - 1].start > self._title_end:
+                c.ti, c.start = i - 1, toks[i - 1].start  # "ERNIE TITAN 3.0 260B", "Megatron-Turing NLG 530B"
+            c.text = work[c.start : c.end]
+        return c
+
+    def _extend_right(self, c: _Cand, toks: list[_Tok], work: str) -> _Cand:
         j = c.tj
         end = c.end
         while j < len(toks):
@@ -438,20 +566,21 @@ class Recognizer:
                 j += 1
                 end = toks[j - 1].end
                 break
+            if gap == " " and re.fullmatch(r"\d+(?:\.\d+)?[kK]", nxt):
+                break  # "60k": a data size, not a model size
+            if gap == " " and nxt.isdigit() and work[toks[j].end : toks[j].end + 1] == ")" and work[end - 1 : end].isdigit():
+                break  # "GLM-4 1) rivals ...": an enumerator, not a version
             if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not re.match(r"^(?:19|20)\d\d$", nxt)):
                 # "7B and 13B" spreads sizes over a family: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
-                if _SIZE.match(nxt) and re.match(r"\s*(?:and|or|,|to|-\d|/)", after):
+                if _SIZE.match(nxt) and re.match(r"\s*(?:(?:and|or|,|to|/)\s*\d|-\d)", work[toks[j].end : toks[j].end + 12]):
                     break
-                if re.match(r"\s*[*\u00d7x]\s*\d|\)", after) and not _SIZE.match(nxt) and work[toks[j].end : toks[j].end + 1] in (")", "*", "\u00d7", "x", " "):
-                    if work[toks[j].end : toks[j].end + 1] == ")" or re.match(r"\s*[*\u00d7x]\s*\d", after):
-                        break
-                elif re.match(r"\s*[*\u00d7x]\s*\d", after):
+                if re.match(r"\s*[*\u00d7x]\s*\d", after):
                     break  # "ImageNet 256*256" is a resolution
                 j += 1
                 end = toks[j - 1].end
                 continue
-            if low in _VARIANTS and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl", "turbo", "chat", "instruct"}):
+            if low in _VARIANTS and not (nxt[:1].isupper() and not nxt.isupper() and toks[j].start < self._title_end) and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl", "turbo", "chat", "instruct"}):
                 # "BERT base and large" spreads variants: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
                 if re.match(r"\s*(?:and|or|,|/)", after) and low in {"base", "large", "small"}:
@@ -493,7 +622,7 @@ class Recognizer:
                     i -= 1
                     continue
                 gap = work[toks[i].end : (words[0].start if words else c.start - 1)]
-                if not re.fullmatch(r"\s*", gap) and not re.fullmatch(r"-", gap):
+                if not re.fullmatch(r"[ \t]*", gap) and not re.fullmatch(r"-", gap):
                     break
                 words.insert(0, toks[i])
                 i -= 1
@@ -588,34 +717,42 @@ class Recognizer:
         after = work[c.end : c.end + 120]
         before = work[max(0, c.start - 60) : c.start]
         # defining appositive: "X, a new benchmark ..." / "X is a model" / "X (a corpus ...)"
-        m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|:|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
+        colon_ok = c.start > self._title_end
+        m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
+        if m is None and colon_ok:
+            m = re.match(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
         if m:
             etype, found = self._noun_after(m.group(1)[:90])
-            if found:
+            if found and not (etype is None and self._known_model(c.text)):
                 self._set(c, etype, 5)
         if c.long_form is not None:
             words = re.findall(r"[\w\-]+", work[c.long_form[0] : c.long_form[1]].casefold())
             head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
             etype = self._TITLE_NOUNS.get(head)
+            lf_text = work[c.long_form[0] : c.long_form[1]]
             if etype is not None:
                 generic = all(w in self._GENERIC_WORDS for w in words)
                 if not generic:
                     self._set(c, etype, 3)
+                elif not self._known_model(c.text):
+                    self._set(c, None, 4)  # "large-scale language models (LSLMs)": a class
             elif head in self._TITLE_NONE or self.noun_type.get(head, 0) is None:
                 self._set(c, None, 3)
+            elif lf_text.islower() and not c.gaz and not self._known_model(c.text):
+                self._set(c, None, 3)  # "label replacement (LR)": a term in plain words
         # a type noun right after the name: "the X dataset", "X models", "X-based"
         m = re.match(r"(?:-|\s)(based|like|style|series|family|sized|scale|generated|powered|driven|base|large|small|chat|instruct)\b", after, re.I)
         if m and m.group(1).casefold() in ("based", "like", "style", "series", "family", "sized", "scale", "generated", "powered", "driven", "base", "large", "small", "chat", "instruct"):
             if not (c.strength == 1 and m.group(1).casefold() in ("based", "driven", "powered", "generated", "style", "like") and self._morph_type(c.text) is None and not c.gaz):
                 self._set(c, MODEL, 3)
-        m = re.match(r"\s+((?:[\w\-]+\s+){0,1}[\w\-]+)", after)
+        m = re.match(r"(?:\s*\([^()]{0,60}?\d{4}[a-z]?\))?\s+((?:[\w\-]+\s+){0,1}[\w\-]+)", after)
         if m:
             words = m.group(1).casefold().split()
             for w in words[:1] + ([" ".join(words[:2])] if len(words) > 1 else []):
                 if w in self.noun_type:
                     etype = self.noun_type[w]
                     if etype is None and w in ("framework", "method", "approach", "technique", "algorithm", "pipeline", "toolkit", "library", "metric", "system", "strategy", "attack", "score", "loss", "objective", "module", "architecture", "paradigm", "prompting", "decoding"):
-                        if c.strength == 1 or not self._morph_type(c.text):
+                        if (c.strength == 1 or not self._morph_type(c.text)) and not self._known_model(c.text):
                             self._set(c, None, 3)
                     elif etype is not None:
                         if etype == DATASET and w == "data" and not c.text[:1].isupper():
@@ -629,15 +766,18 @@ class Recognizer:
                 if w in self.noun_type:
                     self._set(c, self.noun_type[w], 5)
                     break
+        if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
+            if re.search(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$", before, re.I):
+                self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
             if re.search(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
                 if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
                     self._set(c, DATASET, 3)
             elif re.search(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
-                if c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and not self._morph_type(c.text)):
+                if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and not self._morph_type(c.text))) and not self._known_model(c.text):
                     self._set(c, BENCHMARK, 3)
         if c.type is None and not c.none:
-            m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)\s*(?:,|:)?\s*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?\s*(?:the\s+)?$", before, re.I)
+            m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)\s*(?:,|:|\()?\s*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?\s*(?:the\s+)?$", before, re.I)
             if m:
                 w = m.group(1).casefold().rstrip("s")
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL}.get(w)
@@ -649,13 +789,17 @@ class Recognizer:
             if mt is not None:
                 self._set(c, mt, 2)
         if c.type is None and not c.none:
-            gt = self._gaz_family_type(c.text) if _shape(c.text.replace(" ", "")) or c.gaz else None
+            gt = self._gaz_family_type(c.text) if c.strength or _shape(c.text.replace(" ", "")) or c.gaz else None
             if gt:
                 self._set(c, gt, 1)
 
+    def _known_model(self, text: str) -> bool:
+        """Return whether a name or its family is in the model gazetteer or has a model stem."""
+        return self._gaz_family_type(text) == MODEL
+
     def _gaz_family_type(self, text: str) -> str | None:
         """Return the gazetteer type of a name or of its family (sizes, versions cut)."""
-        base = text
+        base = re.sub(r"^\d+(?:\.\d+)?[BMT]\s+", "", text)  # "13B Llama-2"
         for _ in range(4):
             k = name_key(base)
             etype = self.gaz_key.get(k)
@@ -698,6 +842,7 @@ class Recognizer:
         "foundation", "masked", "autoregressive", "diffusion", "transformer", "transformers", "network", "networks",
         "mixture", "of", "experts", "reward", "recurrent", "convolutional", "graph", "encoder", "decoder", "text",
         "speech", "audio", "image", "video", "code", "multilingual", "open", "general", "based", "state", "space",
+        "large-scale", "small-scale", "auto-regressive", "discrete", "scale", "generation", "models", "llms",
     }
     _TITLE_STOP = {"for", "with", "in", "on", "to", "from", "via", "by", "through", "at", "as", "beyond", "using", "towards", "toward", "into", "over", "under", "without"}
 
@@ -708,6 +853,8 @@ class Recognizer:
             return None, False
         if words[0] in ("benchmarking", "evaluating", "benchmark"):
             return BENCHMARK, True
+        if words[0] in ("how", "what", "why", "when", "where", "which", "who", "can", "do", "does", "is", "are", "should", "will"):
+            return None, False  # a question, not a description of the name
         k = 1 if words[0] in ("a", "an", "the", "our") else 0
         found: tuple[str | None, bool] = (None, False)
         while k < len(words):
@@ -740,7 +887,10 @@ class Recognizer:
         for c in in_head:
             if found:
                 if single:
-                    self._set(c, etype, 4)
+                    if etype == MODEL and c.score < 5:
+                        self._set(c, etype, 5)  # "X: A Bidirectional Encoder ..." outweighs "an encoder architecture"
+                    else:
+                        self._set(c, etype, 4)
                 elif c.type is None and not c.none:
                     self._set(c, etype, 1)
             if c.type is not None and not c.none:
@@ -775,6 +925,8 @@ class Recognizer:
         for c in cands:
             if c.type is None or c.none:
                 continue
+            if _MODIFIER_AFTER.match(work, c.end):
+                continue  # "a BERT-style encoder": the family is used, not introduced
             before = work[max(0, c.start - 160) : c.start]
             sent_start = sent_starts[bisect_right(sent_starts, c.start) - 1]
             clause = work[sent_start : c.start]
