@@ -1,0 +1,572 @@
+"""Export the knowledge graph as RDF (Turtle, N-Triples, JSON-LD) in the kgraph ontology.
+
+Stage contract: the ``networkx.MultiDiGraph`` of :mod:`kgraph.graph` in, RDF
+triples out, in the terms of ``ontology/kgraph.ttl`` (see :mod:`kgraph.vocab`).
+
+- Every node becomes an IRI under ``base_iri`` (:func:`node_iri`); names with
+  spaces, quotes, ``#``, ``<>``, slashes or any Unicode give valid IRIs, as
+  every path segment is percent-encoded outside ``A-Z a-z 0-9 - . _ ~``.
+- Instances are typed with their kgraph class and the aligned classes
+  (a paper is ``kg:Paper`` and ``schema:ScholarlyArticle``).
+- A paper keeps direct triples to what it speaks of (``kg:mentions``,
+  ``kg:introduces``, ``kg:evaluatesOn``, ``kg:hasCode``, ``kg:linksTo``) and
+  one ``kg:Mention`` node per thing with the count, the evidence spans
+  (sentence and offsets) and the extractor version (``prov:wasAttributedTo``).
+- Totals over papers (a model's ``mentions``, ``papers``) are not written:
+  queries sum ``kg:mentionCount``, so merged stores never hold stale totals.
+- Output is streamed and deterministic: :func:`iter_triples` walks the graph
+  in sorted node order, one node at a time, without building an RDF graph in
+  memory, and pyoxigraph serializes the stream, so writing the same graph
+  twice gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import quote
+
+import networkx as nx
+import pyoxigraph as ox
+import rdflib
+from rdflib import namespace as _ns
+
+from .. import __version__
+from ..errors import ExportError
+from ..vocab import ALIGNED_TYPES, KG, PREFIXES, ontology_path
+from .files import atomic_write
+
+__all__ = [
+    "DEFAULT_BASE_IRI",
+    "RDF_FORMATS",
+    "iter_triples",
+    "iter_quads",
+    "node_iri",
+    "to_rdf",
+    "to_store",
+    "write_rdf",
+    "rdf_format",
+    "validate_rdf",
+]
+
+DEFAULT_BASE_IRI = "https://w3id.org/kgraph/"
+
+#: Format name -> file suffix, for :func:`write_rdf`.
+RDF_FORMATS: dict[str, str] = {"turtle": ".ttl", "ntriples": ".nt", "jsonld": ".jsonld"}
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+# Prefixes written in Turtle and JSON-LD: vocabularies only. Instance IRIs are
+# written in full, as a percent-encoded local name would need escapes that
+# some parsers (rdflib) get wrong.
+_WRITE_PREFIXES = {k: v for k, v in PREFIXES.items() if k not in ("rdf", "owl")}
+
+_EDGE_PREDICATES = {
+    "mentions": "mentions",
+    "introduces": "introduces",
+    "evaluates_on": "evaluatesOn",
+    "has_code": "hasCode",
+    "links_to": "linksTo",
+}
+_ENTITY_CLASSES = {"Model": KG.Model, "Dataset": KG.Dataset, "Benchmark": KG.Benchmark}
+_NODE_CLASSES = {
+    **_ENTITY_CLASSES,
+    "Paper": KG.Paper,
+    "Repository": KG.Repository,
+    "GitHubOwner": KG.GitHubOwner,
+    "Link": KG.Link,
+}
+_PATH_PREFIXES = ("paper", "model", "data", "repo", "owner", "link")
+_SPLIT_PATH = ("repo", "owner", "link")  # keep "/" (and ":" in links) readable
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _n(term: Any) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+class _Terms:
+    """The ontology's terms as pyoxigraph NamedNodes, built once (``_K.mentions``)."""
+
+    def __init__(self) -> None:
+        for name in KG.__annotations__:
+            setattr(self, name, ox.NamedNode(str(KG) + name))
+
+
+_K: Any = _Terms()
+_TYPE = _n(_ns.RDF.type)
+_LABEL = _n(_ns.RDFS.label)
+_NAME = _n(_ns.SDO.name)
+_ALT_NAME = _n(_ns.SDO.alternateName)
+_URL = _n(_ns.SDO.url)
+_CODE_REPOSITORY = _n(_ns.SDO.codeRepository)
+_SOFTWARE_VERSION = _n(_ns.SDO.softwareVersion)
+_TITLE = _n(_ns.DCTERMS.title)
+_ABSTRACT = _n(_ns.DCTERMS.abstract)
+_DATE = _n(_ns.DCTERMS.date)
+_CREATOR = _n(_ns.DCTERMS.creator)
+_ATTRIBUTED_TO = _n(_ns.PROV.wasAttributedTo)
+_XSD_INTEGER = _n(_ns.XSD.integer)
+_XSD_DATE = _n(_ns.XSD.date)
+_XSD_STRING = str(_ns.XSD.string)
+_EDGE_TERMS = {key: getattr(_K, name) for key, name in _EDGE_PREDICATES.items()}
+_ALIGNED = {_n(cls): tuple(_n(t) for t in types) for cls, types in ALIGNED_TYPES.items()}
+
+
+def _check_base(base_iri: str) -> str:
+    if not isinstance(base_iri, str) or not base_iri.endswith(("/", "#")):
+        raise ExportError(f"Base IRI must end with '/' or '#': {base_iri!r}")
+    try:
+        ox.NamedNode(base_iri)
+    except ValueError:
+        raise ExportError(f"Base IRI is not a valid absolute IRI: {base_iri!r}") from None
+    scheme = base_iri.split(":", 1)[0] if ":" in base_iri.split("/", 1)[0] else ""
+    if not scheme:
+        raise ExportError(f"Base IRI is not a valid absolute IRI: {base_iri!r}")
+    if scheme in PREFIXES:  # JSON-LD would read "kg:..." as a prefixed name
+        raise ExportError(f"Base IRI can't use {scheme!r}, a vocabulary prefix, as its scheme: {base_iri!r}")
+    return base_iri
+
+
+def _segment(text: str, *, safe: str = "") -> str:
+    out = quote(text, safe=safe, errors="surrogatepass")
+    if out in (".", ".."):
+        return out.replace(".", "%2E")
+    return out
+
+
+def node_path(node_id: str) -> str:
+    """Return the path of a node's IRI below the base IRI.
+
+    >>> node_path("model:gpt4"), node_path("data:c#<x>"), node_path("repo:github.com/o/r")
+    ('model/gpt4', 'data/c%23%3Cx%3E', 'repo/github.com/o/r')
+    """
+    prefix, sep, rest = node_id.partition(":")
+    if not sep or prefix not in _PATH_PREFIXES:
+        return "node/" + _segment(node_id)
+    if prefix in _SPLIT_PATH:
+        safe = ":" if prefix == "link" else ""
+        return prefix + "/" + "/".join(_segment(part, safe=safe) for part in rest.split("/"))
+    return prefix + "/" + _segment(rest)
+
+
+def node_iri(node_id: str, *, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """Return the IRI of a graph node: readable, stable, and always valid.
+
+    >>> node_iri("paper:arxiv-2403.12345")
+    'https://w3id.org/kgraph/paper/arxiv-2403.12345'
+    >>> node_iri('model:gpt "4" / ünï', base_iri="http://example.org/kg/")
+    'http://example.org/kg/model/gpt%20%224%22%20%2F%20%C3%BCn%C3%AF'
+    """
+    return _check_base(base_iri) + node_path(node_id)
+
+
+def _url_term(url: Any) -> ox.NamedNode | None:
+    """Return a URL as an IRI, percent-encoding what IRIs don't allow, or None if it can't be one."""
+    if not isinstance(url, str) or not url:
+        return None
+    fixed = quote(_STRAY_PERCENT.sub("%25", url), safe=":/?#@!$&'()*+,;=%-._~")
+    try:
+        return ox.NamedNode(fixed)
+    except ValueError:
+        return None
+
+
+def _date_literal(date: str) -> ox.Literal:
+    if _ISO_DATE.fullmatch(date):
+        try:
+            _dt.date.fromisoformat(date)
+        except ValueError:
+            pass
+        else:
+            return ox.Literal(date, datatype=_XSD_DATE)
+    return ox.Literal(date)
+
+
+def _int_literal(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
+
+
+class _Exporter:
+    """Turn one graph into groups of triples, one group per node (see :func:`iter_triples`)."""
+
+    def __init__(self, G: nx.MultiDiGraph, base_iri: str, *, per_paper: bool) -> None:
+        self.G = G
+        self.base = _check_base(base_iri)
+        self.per_paper = per_paper
+        self.version = str(G.graph.get("extractor_version") or __version__)
+        self.agent = ox.NamedNode(f"{self.base}agent/kgraph/{_segment(self.version)}")
+        self.entities_graph = ox.NamedNode(f"{self.base}graph/entities")
+        self._iris: dict[str, ox.NamedNode] = {}
+        self._classes = {name: (_n(cls), _ALIGNED[_n(cls)]) for name, cls in _NODE_CLASSES.items()}
+        # paper -> [(model, benchmark)] from evaluated_on edges
+        self.evaluations: dict[str, list[tuple[str, str]]] = {}
+        for m, b, key, data in G.edges(keys=True, data=True):
+            if key == "evaluated_on":
+                for pid in data.get("papers") or ():
+                    self.evaluations.setdefault(pid, []).append((m, b))
+        for pairs in self.evaluations.values():
+            pairs.sort()
+
+    def iri(self, node_id: str) -> ox.NamedNode:
+        term = self._iris.get(node_id)
+        if term is None:
+            term = self._iris[node_id] = ox.NamedNode(self.base + node_path(node_id))
+        return term
+
+    def paper_graph(self, pid: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{self.base}graph/{node_path(pid)}")
+
+    def types(self, subject: ox.NamedNode, type_name: str) -> Iterator[ox.Triple]:
+        cls, aligned = self._classes[type_name]
+        yield ox.Triple(subject, _TYPE, cls)
+        for t in aligned:
+            yield ox.Triple(subject, _TYPE, t)
+
+    def groups(self, *, aliases: dict[str, Iterable[str]] | None = None) -> Iterator[tuple[str | None, list[ox.Triple]]]:
+        """Yield ``(paper node id or None, triples)`` per node, agent first, then nodes in sorted order."""
+        yield None, list(self.agent_triples())
+        for nid in sorted(self.G.nodes):
+            data = self.G.nodes[nid]
+            kind = data.get("type")
+            if kind == "Paper":
+                yield nid, list(self.paper_triples(nid))
+            elif kind in self._classes:
+                extra = aliases.get(nid) if aliases else None
+                yield None, list(self.thing_triples(nid, extra_aliases=extra))
+
+    def agent_triples(self) -> Iterator[ox.Triple]:
+        a = self.agent
+        yield ox.Triple(a, _TYPE, _K.Extractor)
+        for t in _ALIGNED[_K.Extractor]:
+            yield ox.Triple(a, _TYPE, t)
+        yield ox.Triple(a, _LABEL, ox.Literal(f"kgraph {self.version}"))
+        yield ox.Triple(a, _NAME, ox.Literal("kgraph"))
+        yield ox.Triple(a, _SOFTWARE_VERSION, ox.Literal(self.version))
+
+    def paper_triples(self, pid: str) -> Iterator[ox.Triple]:
+        G, data, p = self.G, self.G.nodes[pid], self.iri(pid)
+        yield from self.types(p, "Paper")
+        title = str(data.get("title") or data.get("label") or "")
+        yield ox.Triple(p, _LABEL, ox.Literal(title))
+        yield ox.Triple(p, _TITLE, ox.Literal(title))
+        if data.get("abstract"):
+            yield ox.Triple(p, _ABSTRACT, ox.Literal(str(data["abstract"])))
+        if data.get("date"):
+            yield ox.Triple(p, _DATE, _date_literal(str(data["date"])))
+        for author in data.get("authors") or ():
+            yield ox.Triple(p, _CREATOR, ox.Literal(str(author)))
+        url = _url_term(data.get("url"))
+        if url is not None:
+            yield ox.Triple(p, _URL, url)
+        if data.get("arxiv_id"):
+            yield ox.Triple(p, _K.arxivId, ox.Literal(str(data["arxiv_id"])))
+        if data.get("source"):
+            yield ox.Triple(p, _K.source, ox.Literal(str(data["source"])))
+
+        # Out-edges grouped by target, targets and relations in sorted order.
+        by_target: dict[str, dict[str, dict[str, Any]]] = {}
+        for _, target, key, edge in G.out_edges(pid, keys=True, data=True):
+            if key in _EDGE_PREDICATES and G.nodes[target].get("type") in self._classes:
+                by_target.setdefault(target, {})[key] = edge
+        targets = sorted(by_target)
+        for target in targets:
+            for key in sorted(by_target[target]):
+                yield ox.Triple(p, _EDGE_TERMS[key], self.iri(target))
+
+        spans: dict[str, tuple[str, int, int]] = {}
+        for target in targets:
+            yield from self.mention_triples(pid, p, target, by_target[target], spans)
+        for iri in sorted(spans):
+            sentence, start, end = spans[iri]
+            s = ox.NamedNode(iri)
+            yield ox.Triple(s, _TYPE, _K.TextSpan)
+            yield ox.Triple(s, _K.sentence, ox.Literal(sentence))
+            yield ox.Triple(s, _K.start, _int_literal(start))
+            yield ox.Triple(s, _K.end, _int_literal(end))
+
+        for m, b in self.evaluations.get(pid, ()):
+            if m not in G or b not in G:
+                continue
+            e = ox.NamedNode(f"{p.value}/evaluation/{node_path(m)}/{node_path(b)}")
+            yield ox.Triple(e, _TYPE, _K.Evaluation)
+            yield ox.Triple(e, _K.inPaper, p)
+            yield ox.Triple(e, _K.evaluatedModel, self.iri(m))
+            yield ox.Triple(e, _K.onBenchmark, self.iri(b))
+            if self.per_paper:
+                yield ox.Triple(self.iri(m), _K.evaluatedOn, self.iri(b))
+
+    def mention_triples(
+        self,
+        pid: str,
+        p: ox.NamedNode,
+        target: str,
+        edges: dict[str, dict[str, Any]],
+        spans: dict[str, tuple[str, int, int]],
+    ) -> Iterator[ox.Triple]:
+        evidence: dict[tuple[int, int], str] = {}
+        count = 0
+        for key in sorted(edges):
+            edge = edges[key]
+            count = max(count, int(edge.get("count") or 0))
+            for ev in edge.get("evidence") or ():
+                start, end, sentence = ev.get("start"), ev.get("end"), ev.get("sentence")
+                if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end and isinstance(sentence, str):
+                    evidence.setdefault((start, end), sentence)
+        count = max(count, len(evidence), 1)
+        m = ox.NamedNode(f"{p.value}/mention/{node_path(target)}")
+        yield from self._mention_types(m)
+        yield ox.Triple(m, _K.inPaper, p)
+        yield ox.Triple(m, _K.mentionOf, self.iri(target))
+        yield ox.Triple(m, _K.mentionCount, _int_literal(count))
+        for start, end in sorted(evidence):
+            span = f"{p.value}/span/{start}-{end}"
+            spans.setdefault(span, (evidence[(start, end)], start, end))
+            yield ox.Triple(m, _K.evidence, ox.NamedNode(span))
+        yield ox.Triple(m, _ATTRIBUTED_TO, self.agent)
+
+    def _mention_types(self, m: ox.NamedNode) -> Iterator[ox.Triple]:
+        yield ox.Triple(m, _TYPE, _K.Mention)
+        for t in _ALIGNED[_K.Mention]:
+            yield ox.Triple(m, _TYPE, t)
+
+    def thing_triples(self, nid: str, *, extra_aliases: Iterable[str] | None = None) -> Iterator[ox.Triple]:
+        G, data, s = self.G, self.G.nodes[nid], self.iri(nid)
+        kind = data["type"]
+        yield from self.types(s, kind)
+        label = str(data.get("name") or data.get("label") or nid.partition(":")[2])
+        yield ox.Triple(s, _LABEL, ox.Literal(label))
+        yield ox.Triple(s, _NAME, ox.Literal(label))
+        out = {(key, target) for _, target, key in G.out_edges(nid, keys=True)}
+        if kind in _ENTITY_CLASSES:
+            aliases = set(data.get("aliases") or ()) | set(extra_aliases or ())
+            for alias in sorted(a for a in aliases if a and a != label):
+                yield ox.Triple(s, _ALT_NAME, ox.Literal(str(alias)))
+            families = {t for k, t in out if k == "variant_of"}
+            if data.get("family"):
+                families.add(data["family"])
+            for fam in sorted(f for f in families if f in G and f != nid):
+                yield ox.Triple(s, _K.variantOf, self.iri(fam))
+            if not self.per_paper:
+                for bench in sorted(t for k, t in out if k == "evaluated_on"):
+                    yield ox.Triple(s, _K.evaluatedOn, self.iri(bench))
+        elif kind == "Repository":
+            url = _url_term(data.get("url"))
+            if url is not None:
+                yield ox.Triple(s, _CODE_REPOSITORY, url)
+                yield ox.Triple(s, _URL, url)
+            owners = {t for k, t in out if k == "owned_by"}
+            if data.get("owner"):
+                owners.add(data["owner"])
+            for owner in sorted(o for o in owners if o in G):
+                yield ox.Triple(s, _K.ownedBy, self.iri(owner))
+        else:  # GitHubOwner, Link
+            url = _url_term(data.get("url"))
+            if url is not None:
+                yield ox.Triple(s, _URL, url)
+            if kind == "Link" and data.get("kind"):
+                yield ox.Triple(s, _K.linkKind, ox.Literal(str(data["kind"])))
+
+
+def iter_triples(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> Iterator[ox.Triple]:
+    """Yield the graph's RDF triples, streamed, in a deterministic order, each triple once.
+
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, Entity, PaperExtraction
+    >>> G = build_graph([PaperExtraction(Paper("p1", "T", "A"), (Entity("GPT-4", "Model"),))])
+    >>> triples = list(iter_triples(G, base_iri="http://example.org/"))
+    >>> print(next(t for t in triples if t.subject.value.endswith("gpt4")))
+    <http://example.org/model/gpt4> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kgraph/ontology#Model>
+    """
+    exporter = _Exporter(G, base_iri, per_paper=False)
+    for _, triples in exporter.groups():
+        yield from triples
+
+
+def iter_quads(
+    G: nx.MultiDiGraph,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    aliases: dict[str, Iterable[str]] | None = None,
+) -> Iterator[ox.Quad]:
+    """Yield the graph's triples as quads: each paper's facts in a named graph of their own.
+
+    A paper's graph ``<base>graph/paper/<id>`` holds the paper, its mentions,
+    evidence and evaluations (and the ``kg:evaluatedOn`` triples its sentences
+    support); descriptions of models, datasets, repositories and the extractor
+    go to ``<base>graph/entities``. :func:`kgraph.store.update_store` replaces
+    a paper's graph when the paper is read again. ``aliases`` adds alternate
+    names per node id. The union of the graphs is :func:`iter_triples`.
+
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, PaperExtraction
+    >>> G = build_graph([PaperExtraction(Paper("p1", "T", "A"))])
+    >>> sorted({q.graph_name.value for q in iter_quads(G, base_iri="http://example.org/")})
+    ['http://example.org/graph/entities', 'http://example.org/graph/paper/p1']
+    """
+    exporter = _Exporter(G, base_iri, per_paper=True)
+    for pid, triples in exporter.groups(aliases=aliases):
+        graph = exporter.paper_graph(pid) if pid is not None else exporter.entities_graph
+        for t in triples:
+            yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+
+def _to_rdflib(term: Any) -> rdflib.term.Node:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    raise ExportError(f"Can't convert RDF term {term!r}")
+
+
+def to_rdf(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> rdflib.Graph:
+    """Return the graph as an rdflib Graph (in memory: use :func:`write_rdf` for big graphs).
+
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, PaperExtraction
+    >>> rdf = to_rdf(build_graph([PaperExtraction(Paper("p1", "T", "A"))]))
+    >>> from kgraph.vocab import KG
+    >>> len(list(rdf.subjects(rdflib.RDF.type, KG.Paper)))
+    1
+    """
+    rdf = rdflib.Graph(bind_namespaces="none")
+    for prefix, ns in _WRITE_PREFIXES.items():
+        rdf.bind(prefix, ns)
+    for t in iter_triples(G, base_iri=base_iri):
+        rdf.add((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object)))
+    return rdf
+
+
+def to_store(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> ox.Store:
+    """Return an in-memory pyoxigraph Store holding the graph's triples in its default graph.
+
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, PaperExtraction
+    >>> store = to_store(build_graph([PaperExtraction(Paper("p1", "T", "A"))]))
+    >>> bool(store.query("ASK { ?p a <https://w3id.org/kgraph/ontology#Paper> }"))
+    True
+    """
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in iter_triples(G, base_iri=base_iri))
+    return store
+
+
+def rdf_format(path: str | Path, format: str | None = None) -> str:
+    """Return the RDF format name for a file: ``format`` if given, else from the suffix.
+
+    >>> rdf_format("kg.ttl"), rdf_format("kg.nt"), rdf_format("out", "jsonld")
+    ('turtle', 'ntriples', 'jsonld')
+    """
+    available = ", ".join(RDF_FORMATS.values())
+    if format is not None:
+        if format not in RDF_FORMATS:
+            raise ExportError(f"Unknown RDF format {format!r}. Available: {', '.join(RDF_FORMATS)}")
+        return format
+    suffix = Path(path).suffix.lower()
+    for name, ext in RDF_FORMATS.items():
+        if suffix == ext:
+            return name
+    raise ExportError(f"Can't write {suffix or 'suffix-less'!r} RDF files. Available: {available}")
+
+
+def _jsonld_term(term: Any, prefixes: list[tuple[str, str]]) -> str:
+    value = term.value
+    for prefix, ns in prefixes:
+        if value.startswith(ns):
+            local = value[len(ns):]
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", local):
+                return f"{prefix}:{local}"
+    return value
+
+
+def _write_jsonld(triples: Iterable[ox.Triple], handle: IO[bytes]) -> None:
+    """Write compact JSON-LD with a context, one node object per line, streamed."""
+    prefixes = sorted(_WRITE_PREFIXES.items(), key=lambda kv: -len(kv[1]))
+    context = json.dumps({"@context": dict(_WRITE_PREFIXES)}, ensure_ascii=False)[:-1]
+    handle.write(context.encode() + b',\n "@graph": [')
+    first = True
+    node: dict[str, Any] | None = None
+
+    def flush(obj: dict[str, Any] | None) -> None:
+        nonlocal first
+        if obj is None:
+            return
+        handle.write((b"\n  " if first else b",\n  ") + json.dumps(obj, ensure_ascii=False).encode())
+        first = False
+
+    for t in triples:
+        if node is None or node["@id"] != t.subject.value:
+            flush(node)
+            node = {"@id": t.subject.value}
+        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode):
+            node.setdefault("@type", []).append(_jsonld_term(t.object, prefixes))
+            continue
+        obj = t.object
+        if isinstance(obj, ox.NamedNode):
+            value: Any = {"@id": obj.value}
+        elif isinstance(obj, ox.Literal):
+            if obj.language:
+                value = {"@value": obj.value, "@language": obj.language}
+            elif obj.datatype.value == _XSD_STRING:
+                value = obj.value
+            else:
+                value = {"@value": obj.value, "@type": _jsonld_term(obj.datatype, prefixes)}
+        else:
+            raise ExportError(f"Can't write RDF term {obj!r} as JSON-LD")
+        node.setdefault(_jsonld_term(t.predicate, prefixes), []).append(value)
+    flush(node)
+    handle.write(b"\n ]\n}\n")
+
+
+def write_rdf(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    base_iri: str = DEFAULT_BASE_IRI,
+) -> None:
+    """Write the graph as Turtle, N-Triples or JSON-LD (format from the suffix: .ttl, .nt, .jsonld).
+
+    The file is written atomically and streamed (memory does not grow with the graph).
+
+    >>> import tempfile, pathlib
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, PaperExtraction
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "kg.ttl"
+    >>> write_rdf(build_graph([PaperExtraction(Paper("p1", "T", "A"))]), path)
+    >>> "@prefix kg: <https://w3id.org/kgraph/ontology#> ." in path.read_text()
+    True
+    """
+    name = rdf_format(path, format)
+    triples = iter_triples(G, base_iri=base_iri)
+    with atomic_write(path, mode="wb") as handle:
+        if name == "jsonld":
+            _write_jsonld(triples, handle)
+        elif name == "turtle":
+            ox.serialize(triples, handle, _OX_FORMATS[name], prefixes=_WRITE_PREFIXES)
+        else:
+            ox.serialize(triples, handle, _OX_FORMATS[name])
+
+
+def validate_rdf(rdf: rdflib.Graph) -> tuple[bool, str]:
+    """Validate RDF against ``ontology/shapes.ttl``; return ``(conforms, report text)``.
+
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, PaperExtraction
+    >>> validate_rdf(to_rdf(build_graph([PaperExtraction(Paper("p1", "T", "A"))])))[0]
+    True
+    """
+    import pyshacl
+
+    shapes = rdflib.Graph().parse(ontology_path("shapes.ttl"), format="turtle")
+    conforms, _, text = pyshacl.validate(rdf, shacl_graph=shapes, inference="none", advanced=True)
+    return bool(conforms), str(text)

@@ -1,0 +1,280 @@
+"""Query the knowledge graph with SPARQL: load a graph, run a query, format the rows.
+
+Stage contract: an RDF file (``.ttl``, ``.nt``, ``.jsonld``, ``.nq``, ``.trig``,
+``.rdf``) or a store directory (:mod:`kgraph.store`) in, a pyoxigraph Store
+out; a SPARQL query in, ``(columns, rows)`` of plain strings out. Queries see
+the union of all graphs of the store as their default graph, so the same query
+runs on an exported file and on a store that keeps each paper in a graph of
+its own.
+
+Named queries are the ``ontology/queries/*.rq`` files. A query takes a
+parameter through a line ``VALUES ?var { "default" }  # param: NAME``;
+:func:`named_query` substitutes a safely escaped literal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .vocab import PREFIXES, ontology_dir
+
+__all__ = [
+    "load_store",
+    "select",
+    "format_result",
+    "named_queries",
+    "named_query",
+    "query_description",
+    "query_params",
+    "graph_stats",
+    "RESULT_FORMATS",
+]
+
+RESULT_FORMATS = ("table", "csv", "json")
+_LOAD_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+_PARAM_LINE = re.compile(
+    r"^(?P<head>[ \t]*VALUES[ \t]+\?\w+[ \t]*\{[ \t]*)(?P<value>[^\n]*?)"
+    r"(?P<tail>[ \t]*\}[ \t]*#[ \t]*param:[ \t]*(?P<name>[\w-]+)[ \t]*)$",
+    re.MULTILINE,
+)
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+_MAX_CELL = 80
+
+
+def load_store(path: str | Path) -> ox.Store:
+    """Open a graph for querying: an RDF file (read into memory) or a store directory (read-only).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kg.nt"
+    >>> _ = p.write_text('<http://e/a> <http://e/b> "c" .\\n')
+    >>> len(load_store(p))
+    1
+    >>> load_store(p.with_suffix(".ttl"))
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: ....ttl: no such file or store directory
+    """
+    path = Path(path)
+    if path.is_dir():
+        from .store import open_store
+
+        return open_store(path)
+    if not path.exists():
+        raise QueryError(f"{path}: no such file or store directory")
+    fmt = _LOAD_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        available = ", ".join(sorted(_LOAD_FORMATS))
+        raise QueryError(f"{path}: can't read {path.suffix or 'suffix-less'!r} files. Available: {available}, or a store directory")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as err:
+        message = _one_line(err.msg if isinstance(err.msg, str) else str(err))
+        line = f":{err.lineno}" if err.lineno else ""
+        raise QueryError(f"{path}{line}: can't parse as {fmt.name}: {message}") from None
+    except OSError as err:
+        raise QueryError(f"{path}: can't read ({_one_line(str(err))})") from None
+    return store
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _term(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def select(store: ox.Store, sparql: str) -> tuple[list[str], list[list[str | None]]]:
+    """Run a SPARQL query; return column names and rows of plain strings (None when unbound).
+
+    IRIs and literals are given by their value. ``ASK`` gives one column
+    ``ask`` with ``"true"`` or ``"false"``; ``CONSTRUCT`` and ``DESCRIBE``
+    give ``subject``, ``predicate``, ``object`` columns. Updates are refused.
+
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b"), ox.Literal("c")))
+    >>> select(store, "SELECT ?s ?o ?x WHERE { ?s ?p ?o }")
+    (['s', 'o', 'x'], [['http://e/a', 'c', None]])
+    >>> select(store, "ASK { ?s ?p 'c' }")
+    (['ask'], [['true']])
+    """
+    if _UPDATE.match(_strip_comments(sparql)):
+        raise QueryError("SPARQL updates are not allowed here: kgraph query only reads the graph")
+    try:
+        result = store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"Invalid SPARQL query: {_one_line(str(err))}") from None
+    except OSError as err:
+        raise QueryError(f"Can't run the query: {_one_line(str(err))}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [["true" if bool(result) else "false"]]
+    if isinstance(result, ox.QueryTriples):
+        return ["subject", "predicate", "object"], [[_term(t.subject), _term(t.predicate), _term(t.object)] for t in result]
+    columns = [v.value for v in result.variables]
+    try:
+        rows = [[_term(solution[i]) for i in range(len(columns))] for solution in result]
+    except (OSError, RuntimeError) as err:
+        raise QueryError(f"Query failed: {_one_line(str(err))}") from None
+    return columns, rows
+
+
+def _strip_comments(sparql: str) -> str:
+    # Drop # comments outside IRIs and strings, well enough to see the query form.
+    return re.sub(r"(?m)^\s*#.*$", "", sparql)
+
+
+def format_result(columns: list[str], rows: list[list[str | None]], fmt: str = "table") -> str:
+    """Return query results as an aligned text table, CSV, or JSON (a list of objects).
+
+    >>> print(format_result(["name", "n"], [["GPT-4", "3"], ["MMLU", None]]))
+    name  | n
+    ------+--
+    GPT-4 | 3
+    MMLU  |
+    >>> format_result(["n"], [["1"]], "json")
+    '[\\n {"n": "1"}\\n]\\n'
+    """
+    if fmt == "json":
+        if not rows:
+            return "[]\n"
+        body = ",\n".join(" " + json.dumps(dict(zip(columns, row)), ensure_ascii=False) for row in rows)
+        return "[\n" + body + "\n]\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        return out.getvalue()
+    if fmt == "table":
+        cells = [[_cell(v) for v in row] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        lines = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+        lines.append("-+-".join("-" * w for w in widths))
+        lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+        return "\n".join(lines)
+    raise QueryError(f"Unknown result format {fmt!r}. Available: {', '.join(RESULT_FORMATS)}")
+
+
+def _cell(value: str | None) -> str:
+    if value is None:
+        return ""
+    value = " ".join(value.split())
+    return value if len(value) <= _MAX_CELL else value[: _MAX_CELL - 1] + "…"
+
+
+def named_queries() -> dict[str, Path]:
+    """Return the named queries (``ontology/queries/*.rq``) by name.
+
+    >>> sorted(named_queries())[:2]
+    ['co-mentioned-models', 'model-benchmarks']
+    """
+    return {p.stem: p for p in sorted((ontology_dir() / "queries").glob("*.rq"))}
+
+
+def _query_text(name: str) -> str:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"No named query {name!r}. Available: {', '.join(queries)}")
+    return queries[name].read_text(encoding="utf-8")
+
+
+def query_description(name: str) -> str:
+    """Return the leading comment of a named query: what it answers and how to use it.
+
+    >>> query_description("top-models").split(":")[0]
+    'top-models'
+    """
+    lines = []
+    for line in _query_text(name).splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].strip())
+    return "\n".join(lines).strip()
+
+
+def query_params(name: str) -> dict[str, str]:
+    """Return the parameters a named query takes, with their default values (as SPARQL terms).
+
+    >>> query_params("model-benchmarks")
+    {'model': '"GPT-4"'}
+    """
+    return {m["name"]: m["value"].strip() for m in _PARAM_LINE.finditer(_query_text(name))}
+
+
+def named_query(name: str, params: dict[str, str] | None = None) -> str:
+    """Return the SPARQL text of a named query, with parameters set to escaped string literals.
+
+    >>> 'VALUES ?model_name { "Llama \\\\"2\\\\"" }' in named_query("model-benchmarks", {"model": 'Llama "2"'})
+    True
+    >>> named_query("top-models", {"model": "x"})
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: Query 'top-models' has no parameter 'model'. It takes none
+    """
+    text = _query_text(name)
+    params = dict(params or {})
+    known = {m["name"] for m in _PARAM_LINE.finditer(text)}
+    unknown = sorted(set(params) - known)
+    if unknown:
+        takes = ", ".join(sorted(known)) or "none"
+        raise QueryError(f"Query {name!r} has no parameter {unknown[0]!r}. It takes {takes}")
+
+    def substitute(match: re.Match[str]) -> str:
+        if match["name"] not in params:
+            return match[0]
+        literal = str(ox.Literal(str(params[match["name"]])))
+        return match["head"] + literal + match["tail"]
+
+    return _PARAM_LINE.sub(substitute, text)
+
+
+def graph_stats(store: ox.Store) -> dict[str, object]:
+    """Return the number of triples (quads) and of instances per class, for ``kgraph stats``.
+
+    Classes are named with the prefixes of :data:`kgraph.vocab.PREFIXES`
+    (``kg:Paper``); kgraph classes come first.
+
+    >>> from kgraph.export.rdf import to_store
+    >>> from kgraph.graph import build_graph
+    >>> from kgraph.types import Paper, PaperExtraction
+    >>> stats = graph_stats(to_store(build_graph([PaperExtraction(Paper("p1", "T", "A"))])))
+    >>> stats["classes"]["kg:Paper"], stats["triples"] > 0
+    (1, True)
+    """
+    _, rows = select(store, "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class")
+    counts = {_curie(c or ""): int(n or 0) for c, n in rows}
+    kg_first = sorted(counts, key=lambda c: (not c.startswith("kg:"), -counts[c], c))
+    return {"triples": len(store), "classes": {c: counts[c] for c in kg_first}}
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
