@@ -127,8 +127,13 @@ def start_server(
 ) -> Server:
     """Start the Oxigraph SPARQL server on a graph file or store directory; return once it answers.
 
-    >>> with start_server("missing.ttl") as server:  # doctest: +SKIP
-    ...     pass
+    Use it as a context manager (``with start_server(path, port=8000) as server:``)
+    to stop the server at the end; ``server.query_url`` is the endpoint.
+
+    >>> start_server("missing.ttl")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: ...
     """
     command = oxigraph_command()
     graph_path = Path(graph_path)
@@ -164,6 +169,11 @@ def serve(graph_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878, 
 
     Read-only unless ``writable``; bound to 127.0.0.1 unless ``host`` says otherwise.
     The endpoint is ``http://HOST:PORT/query``.
+
+    >>> serve("missing.ttl", port=7879)
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: ...
     """
     server = start_server(graph_path, host=host, port=port, writable=writable)
     return server.wait()

@@ -105,7 +105,7 @@ def main() -> None:
     rows.append(("write N-Triples, streamed", "pyoxigraph", best(lambda: write_rdf(G, out / "a.nt"), args.repeat)))
     rows.append(("build rdflib Graph (to_rdf)", "rdflib", best(lambda: to_rdf(G), 1)))
     rdf = to_rdf(G)
-    rows.append(("serialize N-Triples (Graph)", "rdflib", best(lambda: rdf.serialize(out / "b.nt", format="nt"), 1)))
+    rows.append(("serialize N-Triples (Graph)", "rdflib", best(lambda: rdf.serialize(out / "b.nt", format="nt", encoding="utf-8"), 1)))
     try:
         result = subprocess.run(
             [sys.executable, __file__, "--child", str(papers), str(out / "b.ttl")],
