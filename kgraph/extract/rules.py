@@ -10,19 +10,34 @@ The rules rest on evidence that holds in any abstract, in this order:
 
 1. candidates are *name-shaped* tokens (inner capitals, letters mixed with
    digits: ``GPT-4``, ``ChatGLM``, ``T5``), gazetteer hits (lists built from
-   public packages by ``scripts/build_gazetteers.py``), title heads
-   (``"Dolma: an Open Corpus ..."``) and abbreviation definitions
-   (``"Holistic Evaluation of Language Models (HELM)"``);
+   public packages by ``scripts/build_gazetteers.py``; lowercase hits only as
+   members of a list of known names, "Hellaswag, arc, boolq and piqa"), title
+   heads (``"Dolma: an Open Corpus ..."``), abbreviation definitions
+   (``"Holistic Evaluation of Language Models (HELM)"``) and names of any
+   shape that a defining phrase introduces ("a new corpus of generics,
+   Gen-A-Tomic", "Tele-Data, a comprehensive dataset", "a model called X",
+   "refer to the resulting model as X", 'we build a "Large Concept Model"');
 2. versions, sizes and variant words attached to a name extend it
    (``Llama 3 8B``, ``GPT-4 Turbo``, ``CamemBERT base``);
-3. a type comes from, strongest first: a defining phrase ("X, a new
-   benchmark", "a model called X"), a cue word next to the name ("the X
-   dataset", "X-based"), the name's own morphemes (``-Bench``, ``-Eval``,
-   ``...BERT``, ``...GPT``), the gazetteers, and coordination (in "on X, Y and
-   Z" untyped members take the type of their neighbours);
+3. a type comes from, strongest first: "our ... X model" (the paper calls
+   its artifact a model), a defining phrase ("X, a new benchmark", "a new
+   dataset, X", "a model called X", whose head is the noun before the phrase's
+   preposition: "a unified MLLM with the MoE architecture, named X"), a cue
+   word next to the name ("the X dataset", "X-based", "+4.9% on X"), the
+   name's own morphemes (``-Bench``, ``-Eval``, ``...BERT``, ``...GPT``), the
+   gazetteers, and coordination (in "on X, Y and Z" untyped members take the
+   type of their neighbours);
 4. stop lists of general ML vocabulary (metrics, methods, libraries,
-   companies, generic classes such as ``LLMs``) and "framework/method" defining
-   phrases rule names out.
+   companies, generic classes such as ``LLMs``), "framework/method" defining
+   phrases ("our approach, X", "a masking strategy, Long Form (X)"), lists of
+   examples of methods ("approaches such as X, Y and Z"), a title that spells
+   out its head ("IAA: Inner-Adaptor Architecture ...") and variants defined as
+   methods ("One is called DetectLLM-LRR": ``DetectLLM`` too) rule names out;
+5. ``introduced`` marks the paper's own artifacts: title heads, names after
+   "we introduce/propose/release ..." (not after "for/to", nor in "our model
+   outperforms X"), "a new/our/the resulting <noun>, X", "X and Y are novel
+   datasets", "X, a new ...", "the X model is available at <link>", and names
+   built on an introduced name ("Echo-Mistral-SPLADE").
 """
 
 from __future__ import annotations
@@ -78,6 +93,11 @@ _VARIANTS = {
     "turbo", "pro", "ultra", "plus", "max", "flash", "nano", "lite", "chat", "instruct",
     "air", "vision", "sonnet", "opus", "haiku", "mix", "code",
 }
+_FAMILY_OF = re.compile(
+    r"^(.*?\w)(?:[\s\-_]+(?:\d+(?:\.\d+)?[BMKbmk]|x\d+[BM]|%s)(?:[\s\-_]+(?:chat|instruct|base|large|v\d+(?:\.\d+)*))*)$" % "|".join(sorted(_VARIANTS)),
+    re.I,
+)
+_SIZE_LETTER = re.compile(r"^[a-z]{1,2}-(.+)$")
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n")
 
 
@@ -128,8 +148,11 @@ def _tokens(text: str) -> list[_Tok]:
         # "GPT-like", "LLM-based", "340M-parameter": the lowercase tail is a modifier
         while "-" in t:
             head, _, tail = t.rpartition("-")
-            if tail.isalpha() and tail.islower() and tail not in _VARIANTS and head and _shape(head.split("-")[-1]) or (
-                tail.isalpha() and tail.islower() and tail not in _VARIANTS and head[-1:].isdigit()
+            if tail in _TITLE_MODIFIERS and head and _shape(head.split("-")[-1]):
+                t = head  # "LLM-Generated Data", "GPT-Based Agents" in a title
+                e = s + len(t)
+            elif tail.isalpha() and tail.islower() and tail not in _VARIANTS and tail not in _NAME_TAILS and len(tail) > 1 and head and _shape(head.split("-")[-1]) or (
+                tail.isalpha() and tail.islower() and len(tail) > 1 and tail not in _VARIANTS and head[-1:].isdigit()
             ):
                 t = head
                 e = s + len(t)
@@ -138,6 +161,11 @@ def _tokens(text: str) -> list[_Tok]:
         if t:
             out.append(_Tok(s, e, t))
     return out
+
+
+# lowercase name parts that end a name rather than modify it ("GEO-bench", "Long-eval")
+_NAME_TAILS = {"bench", "eval", "arena", "net", "former", "coder", "math"}
+_TITLE_MODIFIERS = {"Based", "Generated", "Like", "Style", "Driven", "Powered", "Guided", "Augmented", "Enhanced", "Assisted", "Aware", "Specific", "Free"}
 
 
 def _has_inner_upper(t: str) -> bool:
@@ -149,9 +177,46 @@ _MODIFIER_AFTER = re.compile(r"[\s\-](?:based|like|style|series|family|inspired|
 _GLUED_HEAD = re.compile(r"^[a-z]{4,}-(?=[A-Z][a-z]*[A-Z])")
 _NAME_WORD = r"(?:[A-Z][\w'^]*(?:-[\w'^]+)*)"
 _NOUN_NAMED = re.compile(
-    r"(?<![\w\-])(%s(?: (?:%s|V?\d+(?:\.\d+)*))*) (Benchmark|Challenge|challenge|Arena|arena|Leaderboard|Corpus|Dataset|Suite|"
+    r"(?<![\w\-])(%s(?: (?:%s|V?\d+(?:\.\d+)*))*)(?: \d+(?:\.\d+)?[kKMBT](?= (?:corpus|corpora|datasets?)\b))? (Benchmark|Challenge|challenge|Arena|arena|Leaderboard|Corpus|Dataset|Suite|"
     r"benchmarks?|datasets?|corpus|corpora|database|treebank|data set)\b" % (_NAME_WORD, _NAME_WORD)
 )
+# defining phrases that name a thing whatever the name's shape: "a new corpus of generics,
+# Gen-A-Tomic", "Tele-Data, a comprehensive dataset", "a dataset called ShareGPT"
+_DEF_NOUNS = r"(?:dataset|corpus|benchmark|testbed|test suite|evaluation suite|leaderboard|model|language model|llm|lm|mllm|vlm)"
+_DEF_NAME = r"([A-Z][\w'^]*(?:-[\w'^]+)*)(?=[\s,.;:()]|$)"
+_DEF_BEFORE = re.compile(r",\s*(?:namely\s+)?%s" % _DEF_NAME)  # then _DEF_BEFORE_TAIL checks the words before
+_DEF_BEFORE_TAIL = re.compile(
+    r"\b(?:a|an|our|the resulting|the proposed)\s+(?:[\w\-]+\s+){0,4}?(%s)(?:\s+of\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?\s*,\s*(?:namely\s+)?$"
+    "|\\bthe\\s+(%s)\\s+(?:that\\s+)?(?:they|we|it)\\s+(?:used|use|uses)\\s*,\\s*$"  # "the dataset they used, X"
+    % (_DEF_NOUNS, _DEF_NOUNS),
+    re.I,
+)
+_NONE_BEFORE_TAIL = re.compile(
+    r"\b(?:a|an|our|the proposed)\s+(?:[\w\-]+\s+){0,4}?(?:approach|method|framework|technique|algorithm|strategy|pipeline|system)\s*,\s*$", re.I
+)
+_DEF_AFTER = re.compile(r",(?<=[\w'^],)\s+an?\s+(?:(?!(?:that|which|who|to|for|with|from|on)\s)[\w\-.]+\s+){0,5}?(?:dataset|corpus|benchmark|testbed|suite)\b")
+_DEF_CALLED = re.compile(
+    r"(?:\b(?:called|named|dubbed|termed|coined|refer(?:red)? to (?:[\w\-]+ ){0,5}?as)\s*:?\s*[\"\u201c]?)([A-Z][\w'^]*(?:-[\w'^]+)*(?:\s+[A-Z][\w'^]*(?:-[\w'^]+)*){0,5})(?=[\s,.;:()\"\u201d]|$)"
+)
+# 'we build a "Large Concept Model"': a quoted name after an article (checked before the quote)
+_DEF_QUOTED = re.compile(
+    r"[\"\u201c](?=[A-Z][\w\-]* [A-Z])([A-Z][\w'^]*(?:-[\w'^]+)*(?:\s+[A-Z][\w'^]*(?:-[\w'^]+)*){0,5})(?=[\"\u201d])"
+)
+# the last word of a multi-word name a defining phrase gives: its type noun
+_NAME_HEAD_TYPE = {"model": MODEL, "models": MODEL, "benchmark": BENCHMARK, "dataset": DATASET, "corpus": DATASET}
+# a list of examples headed by a method word (the guidelines' non-entities)
+_METHOD_LIST = re.compile(
+    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?:pruning|quantization|compression|decoding|prompting|alignment|distillation|unlearning|merging) methods)\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+"
+    r"(?:[^,;.()]{1,40},\s+)*(?:(?:and|or)\s+)?$"
+)
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
+# capitalised phrases ending in a corpus morpheme ("Common Crawl")
+_CRAWL_NAMED = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+ ){1,2}(?:Crawl|WebText|Pajama))\b")
+_CITED_PHRASE = re.compile(r"\s*\([^()]{0,60}?(?:et al\.|\d{4}[a-z]?)[^()]{0,20}\)\s+(?:[\w\-]+\s+){1,3}?(model|models|dataset|benchmark|corpus)\b")
+_NAME_TAIL_TYPE = {
+    "Challenge": BENCHMARK, "Benchmark": BENCHMARK, "Arena": BENCHMARK, "Leaderboard": BENCHMARK, "Suite": BENCHMARK,
+    "Bench": BENCHMARK, "Corpus": DATASET, "Dataset": DATASET, "challenge": BENCHMARK,
+}
 _PHRASE_NOUN_TYPE = {
     "benchmark": BENCHMARK, "challenge": BENCHMARK, "arena": BENCHMARK, "leaderboard": BENCHMARK, "suite": BENCHMARK,
     "corpu": DATASET, "corpora": DATASET, "dataset": DATASET, "database": DATASET, "treebank": DATASET, "data set": DATASET,
@@ -195,8 +260,11 @@ def _shape(t: str) -> int:
     return _shape_part(t)
 
 
+_ACRONYM_HIGHLIGHT = re.compile(r"^[a-z]{3,}[A-Z]{2,}[a-z]{3,}$")  # "Music undERstanding model (MERT)"
+
+
 def _shape_part(t: str) -> int:
-    if len(t) < 2 or _NUMBERISH.match(t) or _SIZE.match(t):
+    if len(t) < 2 or _NUMBERISH.match(t) or _SIZE.match(t) or _ACRONYM_HIGHLIGHT.match(t):
         return 0
     letters = [c for c in t if c.isalpha()]
     if not letters:
@@ -272,7 +340,18 @@ _NAMING = re.compile(
     r"refer(?:red)? to (?:[\w\-]+ ){0,5}?as)\s*[:,]?\s*$",
     re.I,
 )
-_NEW = re.compile(r"\b(?:new|novel|first|our|proposed|open|open-source|new-generation)\b", re.I)
+_INTRO_GERUND = re.compile(
+    r"\b(?:by|after|while)\s+(?:first\s+)?(?:introduc|propos|present|releas|develop|build|construct|creat|curat|collect|design)ing\b", re.I
+)
+# words between "our" and the name of the paper's own artifact ("our new model, X")
+_OUR_WORDS = {"new", "novel", "proposed", "own", "final", "best", "largest", "smallest", "open", "open-source", "pre-trained",
+              "pretrained", "fine-tuned", "finetuned", "resulting", "released", "trained", "first", "language", "multilingual"}
+_PARTS_VERB = re.compile(r"\s+(?:includes|contains|consists of|comprises|is composed of|is made up of)\s")
+# "we obtain X": a making verb right before an unknown name (at most two words between)
+_MAKE_VERB = re.compile(
+    r"\bwe\s+(?:also\s+|thus\s+|then\s+|further\s+)?(?:obtain|produce|compile|assemble|annotate|derive|synthesi[sz]e)(?:d)?\s+(?:[\w\-]+\s+){0,2}$", re.I
+)
+_NEW = re.compile(r"\b(?:new|novel|our|first|proposed|resulting)\b", re.I)  # words that mark the paper's own artifact
 
 
 class Recognizer:
@@ -305,6 +384,8 @@ class Recognizer:
             self.gaz_first.add(name_key(first))
             self.gaz_first.add(name_key(name))
         self.stop = {name_key(s) for s in stoplist}
+        self._title_end = 0  # per text: where the title ends
+        self._title_noun = ""  # per text: the title noun that typed the title head
         self.english = {w.casefold() for w in english}
         cues = cues if cues is not None else _cues()
         self.noun_type: dict[str, str | None] = {}
@@ -332,7 +413,7 @@ class Recognizer:
             return True
         if len(k) > 6 and k.endswith("score"):
             return True  # "VIEScore", "BERTScore": metrics
-        m = re.match(r"^[a-z]{1,2}-(.+)$", text)
+        m = _SIZE_LETTER.match(text) if "-" in text[1:3] else None
         if m and name_key(m.group(1)) in self.stop:
             return True  # "s-MLLM", "l-MLLM": a generic class with a size letter
         return False
@@ -390,6 +471,14 @@ class Recognizer:
             hit = None
             ttext = toks[i].text
             if ttext.islower() and ttext.isalpha():
+                if ttext == "the" and i + 1 < n and toks[i + 1].text[:1].isupper() and work[toks[i].end : toks[i + 1].start] == " ":
+                    # "on the Pile": a name whose article is part of it ("The Pile")
+                    k = "the" + name_key(toks[i + 1].text)
+                    if self.gaz_key.get(k) in (DATASET, BENCHMARK) and (i + 2 >= n or work[toks[i + 1].end : toks[i + 2].start] != " " or toks[i + 2].text[:1].islower()):
+                        cands.append(_Cand(toks[i + 1].start, toks[i + 1].end, toks[i + 1].text, i + 1, i + 2, 1, self.gaz_key[k], 2, gaz=True))
+                        used[i + 1] = True
+                        i += 2
+                        continue
                 i += 1
                 continue
             tk = name_key(ttext.split("-", 1)[0])
@@ -398,9 +487,7 @@ class Recognizer:
                 continue
             for size in range(min(self.max_gaz_tokens, n - i), 0, -1):
                 j = i + size
-                if size > 1 and not re.fullmatch(r"[ \-]", work[toks[j - 2].end : toks[j - 1].start] or "x"):
-                    continue
-                if size > 1 and any(not re.fullmatch(r"[ \-]", work[toks[k].end : toks[k + 1].start]) for k in range(i, j - 1)):
+                if size > 1 and any(work[toks[k].end : toks[k + 1].start] not in (" ", "-") for k in range(i, j - 1)):
                     continue
                 surface = work[toks[i].start : toks[j - 1].end]
                 etype = self._gaz_type(surface, sentence_initial(i))
@@ -436,6 +523,7 @@ class Recognizer:
         # 3b. capitalised phrases named by a type noun ("Chatbot Arena", "the Visual Genome dataset")
         #     and capitalised items of a list that holds a name ("COCO, Visual Genome, and SBU Captions")
         cands.extend(self._phrase_names(cands, toks, work, tok_starts, set(sent_starts)))
+        cands.extend(self._defined_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.sort(key=lambda c: c.start)
         # 4. extend with versions, sizes and variant words
         cands = [self._extend(c, toks, work) for c in cands]
@@ -448,15 +536,19 @@ class Recognizer:
         for c in cands:
             self._type_from_context(c, toks, work)
         self._title_head(cands, work, title)
+        cands = self._lowercase_list_items(cands, toks, work)
         self._coordination(cands, work)
         for c in cands:
-            if c.type in (DATASET, BENCHMARK) and c.score <= 3 and not c.none:
+            if c.type == DATASET and not c.none and re.search(r"Bench|bench|Eval|EVAL|Arena", c.text):
+                c.type = BENCHMARK  # "Tele-Eval, a question-and-answer dataset": data for evaluation
+            elif c.type in (DATASET, BENCHMARK) and c.score <= 3 and not c.none:
                 usage = self._usage(c, work)
-                if usage == "eval" and c.type == DATASET and not re.search(r"corpus|corpora|crawl|pile|web|wiki", c.text + work[c.end : c.end + 12], re.I):
+                if usage == "eval" and c.type == DATASET and not re.search(r"corpus|corpora|crawl|pile|web|wiki|database", c.text + work[c.end : c.end + 12], re.I) and self._morph_type(c.text) != DATASET:
                     c.type = BENCHMARK
                 elif usage == "train" and c.type == BENCHMARK and not re.search(r"bench|eval|arena|challenge", c.text, re.I):
                     c.type = DATASET
         self._introduced(cands, work, sent_starts)
+        self._introduced_parts(cands, work, sent_starts)
         return self._group(cands, work)
 
     # -- steps --------------------------------------------------------------------------
@@ -516,6 +608,89 @@ class Recognizer:
                 add(a, b, None, 0)
         return out
 
+    def _defined_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int], sent_starts: set[int]) -> list[_Cand]:
+        """Return candidates for names a defining phrase introduces, whatever their shape.
+
+        The phrase ("a new dataset, X", "X, a ... benchmark", "a model called X")
+        types them later (:meth:`_type_from_context`); untyped they are dropped.
+        """
+        out: list[_Cand] = []
+        taken = [(c.start, c.end) for c in cands]
+        lo = self._title_end
+        for m in (_CRAWL_NAMED.finditer(work, lo) if ("Crawl" in work or "WebText" in work or "Pajama" in work) else ()):
+            s, e = m.span(1)
+            if any(ts < e and te > s for ts, te in taken) or m.group(1).split()[0].casefold() in _PHRASE_SKIP:
+                continue
+            ti = bisect_right(tok_starts, s) - 1
+            tj = bisect_right(tok_starts, e - 1)
+            if ti >= 0 and toks[ti].start == s:
+                c = _Cand(s, e, m.group(1), ti, tj, 1)
+                self._set(c, DATASET, 3)
+                out.append(c)
+                taken.append((s, e))
+        spans: list[tuple[int, int]] = []
+        called: set[int] = set()
+
+        def capitalised(k: int) -> bool:
+            if 0 <= k < len(toks) and toks[k].text == "The" and toks[k].start not in sent_starts:
+                return True  # "We introduce The Stack, a 3.1 TB dataset": a capital "The" mid-sentence names
+            if not (0 <= k < len(toks) and toks[k].text[:1].isupper() and toks[k].text.casefold() not in _PHRASE_SKIP):
+                return False
+            # a plain word opening a sentence ("Using X, a ...") is not part of the name
+            return not (toks[k].start in sent_starts and _PLAIN.match(toks[k].text))
+
+        for m in _DEF_BEFORE.finditer(work, lo):
+            if _DEF_BEFORE_TAIL.search(work, max(lo, m.start() - 90), m.start(1)):
+                # the whole capitalised run: "a new dataset, Natural Questions Plus"
+                k = bisect_right(tok_starts, m.start(1)) - 1
+                j = k
+                while j - k < 3 and capitalised(j + 1) and work[toks[j].end : toks[j + 1].start] == " ":
+                    j += 1
+                spans.append((toks[k].start, toks[j].end) if j > k and toks[k].start == m.start(1) else m.span(1))
+        for m in _DEF_AFTER.finditer(work, lo):
+            k = bisect_right(tok_starts, m.start() - 1) - 1
+            if k >= 0 and toks[k].end == m.start() and toks[k].text[:1].isupper():
+                i = k  # the whole capitalised run: "Natural Questions, a benchmark"
+                while k - i < 3 and capitalised(i - 1) and work[toks[i - 1].end : toks[i].start] == " ":
+                    i -= 1
+                spans.append((toks[i].start, toks[k].end))
+        if "alled" in work or "amed" in work or "ubbed" in work or "ermed" in work or "oined" in work or "refer" in work:
+            for m in _DEF_CALLED.finditer(work, lo):
+                spans.append(m.span(1))
+                called.add(m.start(1))
+        if '"' in work or "\u201c" in work:
+            for m in _DEF_QUOTED.finditer(work, lo):
+                if work[max(0, m.start() - 4) : m.start()].endswith((" a ", " an ")):
+                    spans.append(m.span(1))
+                    called.add(m.start(1))
+        for s, e in spans:
+            if True:
+                text = work[s:e]
+                if " " in text and text.rsplit(None, 1)[1].casefold() not in _NAME_HEAD_TYPE and s in called:
+                    continue  # "called Constrained Text Generation Studio": only a type noun ends a long name
+                abbr = re.match(r"\s*\(([\w\-]+)\)", work[e : e + 20])
+                if abbr and self._stopped(abbr.group(1)):
+                    continue  # "referred to as Large Language Models (LLMs)": a generic class
+                if any(ts < e and te > s for ts, te in taken):
+                    continue
+                if text.casefold() in _PHRASE_SKIP or _LANGUAGE_WORD.match(text) or self._stopped(text):
+                    continue
+                plain = _PLAIN.match(text) is not None
+                if plain and (s in sent_starts or len(text) < 4 or text.casefold() in _TASK_WORDS or re.search(r"(?:ing|tion|ment)$", text)):
+                    continue  # "However, a ...": a sentence-initial word names nothing; "Reasoning" is a task
+                if work[s - 1 : s] in "\"\u201c" and s > 0 and not re.match(r"[\"\u201d][.,;:)]", work[e : e + 2]):
+                    continue  # 'a "Persona Model" description': a quoted modifier, not a name
+                ti = bisect_right(tok_starts, s) - 1
+                tj = bisect_right(tok_starts, e - 1)
+                if ti < 0 or toks[ti].start != s or toks[tj - 1].end != e:
+                    continue
+                c = _Cand(s, e, text, ti, tj, 0)
+                if " " in text and text.rsplit(None, 1)[1].casefold() in _NAME_HEAD_TYPE:
+                    self._set(c, _NAME_HEAD_TYPE[text.rsplit(None, 1)[1].casefold()], 4)
+                out.append(c)
+                taken.append((s, e))
+        return out
+
     @staticmethod
     def _url_mask(work: str):
         if "." not in work:
@@ -548,7 +723,9 @@ class Recognizer:
             sized = bool(re.search(r"\d(?:\.\d+)?[BMT]$", c.text)) and c.text != toks[c.ti].text
             if _SIZE.match(prev) and prev[-1] in "BMT" and self._known_model(c.text) and not re.search(r"(?:and|or|,|/)\s*$", work[max(0, toks[i - 1].start - 5) : toks[i - 1].start]):
                 c.ti, c.start = i - 1, toks[i - 1].start  # "13B Llama-2"
-            elif sized and not self._known_model(toks[c.ti].text) and (_shape(prev) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", prev)) and not self._stopped(prev) and toks[i - 1].start > self._title_end:
+            elif sized and not self._known_model(toks[c.ti].text) and (_shape(prev) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", prev)) and not self._stopped(prev) and (
+                toks[i - 1].start > self._title_end or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", prev)
+            ):
                 c.ti, c.start = i - 1, toks[i - 1].start  # "ERNIE TITAN 3.0 260B", "Megatron-Turing NLG 530B"
             c.text = work[c.start : c.end]
         return c
@@ -562,8 +739,12 @@ class Recognizer:
             if gap not in (" ", "-"):
                 break
             low = nxt.casefold()
-            if gap == " " and nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench"):
+            if gap == " " and nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge"):
                 j += 1
+                end = toks[j - 1].end
+                break
+            if gap == " " and c.text.isupper() and re.fullmatch(r"[A-Z]{2,}['\u2019]\d\d", nxt):
+                j += 1  # "TREC DL'19": a track and its year
                 end = toks[j - 1].end
                 break
             if gap == " " and re.fullmatch(r"\d+(?:\.\d+)?[kK]", nxt):
@@ -622,34 +803,40 @@ class Recognizer:
                     i -= 1
                     continue
                 gap = work[toks[i].end : (words[0].start if words else c.start - 1)]
-                if not re.fullmatch(r"[ \t]*", gap) and not re.fullmatch(r"-", gap):
+                if gap.strip(" \t") and gap != "-":
                     break
                 words.insert(0, toks[i])
                 i -= 1
             if not words:
                 continue
             best = None
+            loose = None
+            target = "".join(ch for ch in abbr if ch.isalpha()).casefold().removesuffix("s") if not abbr.isupper() else abbr.casefold().removesuffix("s")
+            target = re.sub(r"[^a-z0-9]", "", target)
+            if not target:
+                continue
             for k in range(len(words)):
                 span = words[k:]
-                initials = "".join(
-                    "".join(p[0] for p in re.split(r"-", w.text) if p) for w in span
-                ).casefold()
-                caps = "".join(ch for ch in "".join(w.text for w in span) if ch.isupper()).casefold()
-                target = "".join(ch for ch in abbr if ch.isalpha()).casefold().removesuffix("s") if not abbr.isupper() else abbr.casefold().removesuffix("s")
-                target = re.sub(r"[^a-z0-9]", "", target)
                 if not span[0].text[:1].isalpha() or span[0].text.casefold() in {"the", "a", "an", "of", "and", "for"}:
                     continue
-                if not target or span[0].text[0].casefold() != target[0]:
+                if span[0].text[0].casefold() != target[0]:
                     continue
-                if initials.startswith(target) or caps == target or (len(target) >= 3 and _subseq(target, "".join(w.text for w in span).casefold()) and span[0].text[0].casefold() == target[0]):
+                initials = "".join(
+                    "".join(p[0] for p in w.text.split("-") if p) for w in span
+                ).casefold()
+                caps = "".join(ch for ch in "".join(w.text for w in span) if ch.isupper()).casefold()
+                if initials.startswith(target) or caps == target:
                     best = span
                     break
+                if len(target) >= 3 and _subseq(target, "".join(w.text for w in span).casefold()) and span[0].text[0].casefold() == target[0]:
+                    loose = span  # letters in order: keep the shortest such span
+            best = best or loose
             if best:
                 c.long_form = (best[0].start, best[-1].end)
 
     def _propagate_mentions(self, cands: list[_Cand], toks: list[_Tok], work: str) -> list[_Cand]:
         have = {(c.start, c.end) for c in cands}
-        tok_index = {t.start: k for k, t in enumerate(toks)}
+        tok_index: dict[int, int] | None = None  # built on first use: most names need no propagation
         names = {}
         for c in cands:
             names.setdefault(c.text, c)
@@ -661,6 +848,8 @@ class Recognizer:
                 span = (m.start(), m.start() + len(name))
                 if span in have or any(o.start < span[1] and o.end > span[0] for o in cands):
                     continue
+                if tok_index is None:
+                    tok_index = {t.start: k for k, t in enumerate(toks)}
                 ti = tok_index.get(span[0])
                 if ti is None:
                     continue
@@ -672,8 +861,11 @@ class Recognizer:
 
     def _noun_after(self, s: str) -> tuple[str | None, bool]:
         """Return the type of the first type noun in ``s`` and whether one was found."""
-        words = re.findall(r"[\w\-]+", s.casefold())[:9]
+        raw = re.findall(r"[\w\-]+", s)[:9]
+        words = [w.casefold() for w in raw]
         for k, w in enumerate(words):
+            if k == 0 and re.fullmatch(r"[a-z]?[A-Z]{1,3}LMs?", raw[k]) and (k + 1 >= len(words) or words[k + 1] not in self.noun_type):
+                return MODEL, True  # "Glot500-m, an mPLM pretrained on ...": a model class names a model
             two = " ".join(words[k : k + 2])
             if two in self.noun_type:
                 return self.noun_type[two], True
@@ -684,6 +876,34 @@ class Recognizer:
                 return self.noun_type[w], True
             if w in ("that", "which", "who", "to", "with", "by", "in", "on", "from", "using", "where", "while"):
                 break
+        return None, False
+
+    def _named_by(self, before: str) -> tuple[str | None, bool]:
+        """Return the type noun of the phrase a naming word ("called", "named") names.
+
+        The head of "a unified MLLM with the MoE architecture, named X" is the
+        last type noun between the article and the first preposition (MLLM);
+        failing that, the nearest type noun before the naming word.
+        """
+        back = re.findall(r"[\w\-]+", before.casefold())[:-1]
+        if back and back[-1] in ("to", "as"):  # "refer to the resulting model as"
+            back = back[:-1]
+        for k in range(len(back) - 1, max(-1, len(back) - 14), -1):
+            if back[k] in ("a", "an"):
+                head = None
+                for w in back[k + 1 :]:
+                    if w == "of" and head is None:
+                        continue  # "a new set of models ... which we call X"
+                    if w in ("with", "of", "for", "on", "in", "that", "which", "to", "from", "by", "based"):
+                        break
+                    if w in self.noun_type:
+                        head = w
+                if head is not None:
+                    return self.noun_type[head], True
+                return None, False  # "a lightweight evaluator termed X": the head is no type noun
+        for w in reversed(back):
+            if w in self.noun_type:
+                return self.noun_type[w], True
         return None, False
 
     _EVAL_WORDS = re.compile(
@@ -716,30 +936,57 @@ class Recognizer:
             return
         after = work[c.end : c.end + 120]
         before = work[max(0, c.start - 60) : c.start]
+        # "DataComp for Language Models (DCLM), a testbed ...": the appositive follows the parenthesis
+        app = after
+        if after[:1] == ")" and before[-1:] == "(" and c.long_form is not None and re.match(r"\),\s+an?\s", after):
+            app = after[1:]
         # defining appositive: "X, a new benchmark ..." / "X is a model" / "X (a corpus ...)"
         colon_ok = c.start > self._title_end
-        m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
+        m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new|novel)\s+(.*)", app, re.I | re.S)
         if m is None and colon_ok:
-            m = re.match(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", after, re.I | re.S)
+            m = re.match(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", app, re.I | re.S)
         if m:
             etype, found = self._noun_after(m.group(1)[:90])
+            if found and c.gaz and etype != self._gaz_family_type(c.text) and re.match(r"\s+as\s", app):
+                found = False  # "82.4 on BBH as a base language model": "as" describes the scored model
             if found and not (etype is None and self._known_model(c.text)):
-                self._set(c, etype, 5)
+                # "an encoder architecture" is weaker than the guidelines' "a framework/method"
+                weak = etype is None and re.match(r"(?:[\w\-]+\s+){0,4}?architecture\b", m.group(1)[:90]) is not None
+                self._set(c, etype, 4 if weak else 5)
         if c.long_form is not None:
             words = re.findall(r"[\w\-]+", work[c.long_form[0] : c.long_form[1]].casefold())
-            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            # the head noun comes before the first preposition: "Customized Prompts via Language models"
+            cut = next((k for k, w in enumerate(words[1:], 1) if w in ("of", "for", "via", "with", "from", "by", "to", "on", "in")), len(words))
+            head = words[cut - 1]
             etype = self._TITLE_NOUNS.get(head)
             lf_text = work[c.long_form[0] : c.long_form[1]]
             if etype is not None:
                 generic = all(w in self._GENERIC_WORDS for w in words)
-                if not generic:
+                if _NAMING.search(work[max(0, c.long_form[0] - 40) : c.long_form[0]]):
+                    self._set(c, etype, 3)  # "called Large Graph Generative Model (LGGM)": named, not generic
+                elif c.text.endswith("s") and c.text[:-1].isupper() and words[-2:] == ["language", "models"] and not c.gaz and not self._known_model(c.text):
+                    self._set(c, None, 4)  # "GPT-3 family large language models (GLLMs)": a plural names a class
+                elif not generic:
                     self._set(c, etype, 3)
                 elif not self._known_model(c.text):
-                    self._set(c, None, 4)  # "large-scale language models (LSLMs)": a class
+                    self._set(c, None, 5)  # "large-scale language models (LSLMs)": a class
             elif head in self._TITLE_NONE or self.noun_type.get(head, 0) is None:
                 self._set(c, None, 3)
             elif lf_text.islower() and not c.gaz and not self._known_model(c.text):
                 self._set(c, None, 3)  # "label replacement (LR)": a term in plain words
+        # "our approach, X", "a novel masking strategy, Long Form (X)": a method, not an entity
+        lf_before = work[max(0, c.long_form[0] - 60) : c.long_form[0]] if c.long_form is not None else before
+        if lf_before.rstrip().endswith(",") and _NONE_BEFORE_TAIL.search(lf_before) and not self._known_model(c.text):
+            self._set(c, None, 5)
+        # "our self-supervised Mirror-BERT model": the paper calls its own artifact a model
+        if "our" in before[-40:] and re.match(r"\s+(?:model|models|llm|llms|lm|lms|network|checkpoints?)\b", after, re.I) and re.search(r"\bour\s+(?:[\w\-]+\s+){0,3}$", before, re.I):
+            self._set(c, MODEL, 6)
+            if not c.gaz and not self._known_model(c.text):
+                c.introduced = True  # not "our miniature BERT models": a known family is used, not made
+        # a name ending in its own type noun: "BabyLM Challenge", "Pile Corpus"
+        last = c.text.rsplit(" ", 1)[-1] if " " in c.text else ""
+        if last in _NAME_TAIL_TYPE:
+            self._set(c, _NAME_TAIL_TYPE[last], 3)
         # a type noun right after the name: "the X dataset", "X models", "X-based"
         m = re.match(r"(?:-|\s)(based|like|style|series|family|sized|scale|generated|powered|driven|base|large|small|chat|instruct)\b", after, re.I)
         if m and m.group(1).casefold() in ("based", "like", "style", "series", "family", "sized", "scale", "generated", "powered", "driven", "base", "large", "small", "chat", "instruct"):
@@ -759,15 +1006,26 @@ class Recognizer:
                             continue
                         self._set(c, etype, 3)
                     break
+        # a cited name heads a longer noun phrase: "MusicLM (Agostinelli et al., 2023) text-to-music generative model"
+        if c.score < 3 and not c.none and after[:2] == " (":
+            m = _CITED_PHRASE.match(after)
+            if m and m.group(1).casefold() in self.noun_type and self.noun_type[m.group(1).casefold()] is not None:
+                self._set(c, self.noun_type[m.group(1).casefold()], 3)
+        # "a new corpus of generics, X": the name follows its defining noun phrase
+        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
+        if m:
+            noun = (m.group(1) or m.group(2)).casefold()
+            etype = self.noun_type.get(noun, MODEL if noun in ("language model",) else None)
+            if etype is not None and not (etype == MODEL and c.type in (DATASET, BENCHMARK) and c.score >= 2):
+                self._set(c, etype, 5)
         # "a new benchmark called X", "the X" preceded by a type noun: "benchmark X"
         if _NAMING.search(before[-40:]):
-            back = re.findall(r"[\w\-]+", before[-80:].casefold())
-            for w in reversed(back[:-1]):
-                if w in self.noun_type:
-                    self._set(c, self.noun_type[w], 5)
-                    break
+            etype, found = self._named_by(work[max(0, c.start - 160) : c.start])
+            if found:
+                self._set(c, etype, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if re.search(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$", before, re.I):
+            if re.search(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$"
+                r"|\b(?:dataset|corpus|data)\s+(?:constructed|built|created|curated|derived)\s+(?:with|from|using)\s+(?:[a-z\-]+\s+){0,2}$", before, re.I):
                 self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
             if re.search(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
@@ -776,13 +1034,20 @@ class Recognizer:
             elif re.search(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
                 if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and not self._morph_type(c.text))) and not self._known_model(c.text):
                     self._set(c, BENCHMARK, 3)
-        if c.type is None and not c.none:
-            m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)\s*(?:,|:|\()?\s*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?\s*(?:the\s+)?$", before, re.I)
+        if c.type is None and not c.none and c.long_form is None:  # "... Language models (CuPL)": its own long form
+            m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", before, re.I)
             if m:
                 w = m.group(1).casefold().rstrip("s")
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL}.get(w)
                 if etype and (c.strength >= 1 or c.gaz):
                     self._set(c, etype, 2)
+        # "+4.9% on MM-Vet": a score reported on a benchmark
+        if c.score < 3 and not c.none and (c.strength >= 1 or c.gaz) and c.type in (None, BENCHMARK, DATASET) and "%" in before[-12:]:
+            if re.search(r"\d%\s+on\s+(?:the\s+)?$", before.replace("\\%", "%")) and not self._known_model(c.text):
+                self._set(c, BENCHMARK, 3)
+        # examples of methods: "prior approaches such as Weights Magnitude, SparseGPT, and Wanda"
+        if c.score < 3 and ("such as" in before or "like" in before or "includ" in before or "e.g." in before) and _METHOD_LIST.search(before) and not c.gaz and not self._known_model(c.text):
+            self._set(c, None, 3)
         # morphology and gazetteer
         if c.type is None and not c.none:
             mt = self._morph_type(c.text)
@@ -807,6 +1072,10 @@ class Recognizer:
                 return etype
             nxt = self._family_of(base) or re.sub(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$", "", base)
             if not nxt or nxt == base:
+                # "LLaVA-HR", "Qwen-VL": a two-letter variant tag on a model family
+                m = re.match(r"^(.{3,}?)-[A-Z]{1,2}$", base)
+                if m and self.gaz_key.get(name_key(m.group(1))) == MODEL:
+                    return MODEL
                 return None
             base = nxt
         return None
@@ -836,6 +1105,7 @@ class Recognizer:
         "prompting", "decoding", "refinement", "alignment", "training", "pre-training", "pretraining", "learning",
         "routing", "selection", "generation", "detection", "representation", "tokenization", "sparsity",
     }
+    _TITLE_PROCESS = {"learning", "training", "pre-training", "pretraining", "fine-tuning", "finetuning", "tuning"}
     _GENERIC_WORDS = {
         "large", "small", "language", "languages", "model", "models", "generative", "multimodal", "multi-modal",
         "vision", "visual", "vision-language", "pre-trained", "pretrained", "neural", "deep", "retrieval-augmented",
@@ -859,12 +1129,18 @@ class Recognizer:
         found: tuple[str | None, bool] = (None, False)
         while k < len(words):
             w = words[k]
-            if w in self._TITLE_STOP or (w.endswith("ing") and k == 0 and w not in self._TITLE_NONE):
-                break
+            if w in self._TITLE_STOP or (w.endswith("ing") and k == 0):
+                break  # "X: Pre-training Text Encoders as ...": what the paper does, not what X is
+            if w in self._TITLE_PROCESS:
+                if k + 1 < len(words) and words[k + 1] == "of":
+                    break  # "QLoRA: Efficient Finetuning of Quantized LLMs": the LLMs are the object
+                k += 1
+                continue  # "X: Representation Learning": a task, says nothing of what X is
             if w == "benchmark" and k + 1 < len(words) and words[k + 1] in ("dataset", "datasets", "suite"):
                 return BENCHMARK, True
             if w in self._TITLE_NOUNS:
                 found = (self._TITLE_NOUNS[w], True)
+                self._title_noun = w
                 if w == "family":
                     return found
             elif w in self._TITLE_NONE and not found[1]:
@@ -874,6 +1150,29 @@ class Recognizer:
             k += 1
         return found
 
+    def _title_long_form(self, name: str, desc: str) -> tuple[str | None, bool]:
+        """Return the type the title gives an abbreviation it spells out: "IAA: Inner-Adaptor Architecture ..."."""
+        letters = "".join(ch for ch in name if ch.isalpha())
+        if not (2 <= len(letters) <= 8 and letters.isupper()):
+            return None, False
+        target = letters.casefold()
+        words = desc.split()[: len(target) + 2]
+        initials = caps = ""
+        for k, w in enumerate(words):
+            initials += w[:1].casefold()
+            caps += "".join(ch for ch in w if ch.isupper()).casefold()
+            if initials == target or caps == target:
+                noun = re.sub(r"[^\w\-]", "", w).casefold()
+                if noun in self._TITLE_NOUNS:
+                    self._title_noun = noun
+                    return self._TITLE_NOUNS[noun], True
+                if noun in self._TITLE_NONE:
+                    return None, True  # "IAA: Inner-Adaptor Architecture ...", "LML: Language Model Learning ..."
+                return None, False
+            if len(initials) > len(target) and len(caps) > len(target):
+                break
+        return None, False
+
     def _title_head(self, cands: list[_Cand], work: str, title: str) -> None:
         head = re.match(r"\s*([^:]{1,60}?)\s*:\s+(.*)", title)
         if not head:
@@ -882,13 +1181,18 @@ class Recognizer:
         in_head = [c for c in cands if c.start >= hs and c.end <= he and not self._stopped(c.text)]
         if not in_head:
             return
-        etype, found = self._title_type(head.group(2))
         single = len(in_head) == 1
+        self._title_noun = ""
+        etype, found = self._title_long_form(in_head[0].text, head.group(2)) if single else (None, False)
+        if not found:
+            etype, found = self._title_type(head.group(2))
         for c in in_head:
             if found:
                 if single:
                     if etype == MODEL and c.score < 5:
-                        self._set(c, etype, 5)  # "X: A Bidirectional Encoder ..." outweighs "an encoder architecture"
+                        # "X: ... Language Model" calls X a model; "X: ... Transformer" names an architecture,
+                        # which outweighs "an encoder architecture" but not "a novel framework"
+                        self._set(c, etype, 4 if self._title_noun in ("transformer", "encoder") else 5)
                     else:
                         self._set(c, etype, 4)
                 elif c.type is None and not c.none:
@@ -896,13 +1200,47 @@ class Recognizer:
             if c.type is not None and not c.none:
                 c.introduced = True
 
+    def _lowercase_list_items(self, cands: list[_Cand], toks: list[_Tok], work: str) -> list[_Cand]:
+        """Add lowercase list members that the gazetteer knows, after a typed benchmark or dataset.
+
+        "common benchmarks (such as Winogrande, Hellaswag, arc, boolq and piqa)": in a
+        list of known names a lowercase item is a name too, not an English word.
+        """
+        extra: list[_Cand] = []
+        starts = {c.start for c in cands}
+        for c in cands:
+            if c.type not in (BENCHMARK, DATASET) or c.none:
+                continue
+            j = c.tj
+            prev_end = c.end
+            while j < len(toks):
+                t = toks[j]
+                if t.text in ("and", "or") and j + 1 < len(toks):
+                    j += 1
+                    t = toks[j]
+                if t.start in starts or not _LIST_GAP.fullmatch(work[prev_end : t.start]):
+                    break
+                if not (t.text.islower() and t.text.isalpha()):
+                    break
+                etype = self.gaz_key.get(name_key(t.text))
+                if etype not in (BENCHMARK, DATASET) or not re.match(r"\s*(?:[,;.)]|and\b|or\b|$)", work[t.end : t.end + 5]):
+                    break  # "MMLU and math reasoning": a lowercase word before a noun is no list item
+                n = _Cand(t.start, t.end, t.text, j, j + 1, 1, c.type if etype == c.type else etype, 2, gaz=True)
+                extra.append(n)
+                starts.add(t.start)
+                prev_end = t.end
+                j += 1
+        if not extra:
+            return cands
+        return sorted(cands + extra, key=lambda c: c.start)
+
     def _coordination(self, cands: list[_Cand], work: str) -> None:
         groups: list[list[_Cand]] = []
         cur: list[_Cand] = []
         for c in cands:
             if cur:
                 gap = work[cur[-1].end : c.start]
-                if re.fullmatch(r"\s*(?:\([^()]{0,30}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?", gap):
+                if re.fullmatch(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?", gap):
                     cur.append(c)
                     continue
                 groups.append(cur)
@@ -921,40 +1259,89 @@ class Recognizer:
                     c.type = best
                     c.score = 1
 
+    def _introduced_parts(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
+        """Mark the datasets and benchmarks a new resource is made of as introduced too.
+
+        "LLMDetect includes the Hybrid News Detection Corpus (HNDC) ..., as well as DetectEval".
+        """
+        intro = {name_key(c.text) for c in cands if c.introduced and not c.none and c.type in (DATASET, BENCHMARK)}
+        if not intro:
+            return
+        for c in cands:
+            if name_key(c.text) not in intro or not _PARTS_VERB.match(work, c.end):
+                continue
+            end = bisect_right(sent_starts, c.end)
+            stop = sent_starts[end] if end < len(sent_starts) else len(work)
+            for o in cands:
+                if c.end < o.start < stop and o.type in (DATASET, BENCHMARK) and not o.none:
+                    o.introduced = True
+
     def _introduced(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
+        prev: _Cand | None = None  # the last typed candidate, for "X, a ..., and Y, a ..."
         for c in cands:
             if c.type is None or c.none:
                 continue
-            if _MODIFIER_AFTER.match(work, c.end):
-                continue  # "a BERT-style encoder": the family is used, not introduced
+            last, prev = prev, c
+            if (
+                last is not None
+                and last.introduced
+                and re.search(r",?\s+and\s+$", work[max(0, c.start - 8) : c.start])
+                and re.match(r",\s+an?\s", work[c.end : c.end + 5])
+                and re.match(r",\s+an?\s", work[last.end : last.end + 5])
+            ):
+                c.introduced = True  # "creating Tele-Data, a ... dataset ..., and Tele-Eval, a ... dataset"
+                continue
+            if _MODIFIER_AFTER.match(work, c.end) and not (
+                re.match(r"\s+(?:series|family)\b", work[c.end : c.end + 10]) and re.search(r"\bintroduces?\s+(?:the\s+)?$", work[max(0, c.start - 20) : c.start])
+            ):
+                continue  # "a BERT-style encoder": the family is used, not introduced (but "introduces the Qwen2 series")
             before = work[max(0, c.start - 160) : c.start]
             sent_start = sent_starts[bisect_right(sent_starts, c.start) - 1]
             clause = work[sent_start : c.start]
             if _NAMING.search(before):
                 c.introduced = True
                 continue
+            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
+            if m and _NEW.search(m.group()) and not (c.gaz or self._known_model(c.text)):
+                c.introduced = True  # "a new corpus of generics, X", "our model, X"
+                continue
             v = None
             for v in _INTRO_VERB.finditer(clause):
                 pass
+            for v in _INTRO_GERUND.finditer(clause, v.end() if v is not None else 0):
+                pass
             if v is not None:
                 between = clause[v.end() :]
-                if len(between.split()) <= 10 and not re.search(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including)\b", between, re.I):
+                if re.search(r"\b(?:versions?|variants?|extensions?|adaptations?|successors?) of (?:the\s+)?$", between) or (
+                    re.search(r"\bfine-?tuned\b", between) and self._known_model(c.text)
+                ):
+                    pass  # "two new versions of the CamemBERT base model", "our fine-tuned BioGPT-Large": used, not made
+                elif len(between.split()) <= 10 and not re.search(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including)\b", between, re.I) and not re.search(r"\b(?:for|to|into)\b", re.split(r"(?<![\w\-])[A-Z]", between, maxsplit=1)[0]):
                     c.introduced = True
                     continue
             after = work[c.end : c.end + 80]
+            if _MAKE_VERB.search(clause) and not (c.gaz or self._known_model(c.text)):
+                c.introduced = True  # "we obtain DIMSUM+, a high-quality dataset"
+                continue
             if re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:new|novel|first)\b", after, re.I):
                 c.introduced = True
                 continue
-            if re.search(r"\b(?:our|the proposed|our proposed)\s+(?:[\w\-]+\s+){0,2}$", before, re.I) and c.score >= 2:
+            if c.start < self._title_end and re.match(r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|llm|lm|benchmark|dataset|corpus|suite)\b", after, re.I):
+                c.introduced = True  # title "Train X, A Large-Scale Generative Language Model"
+                continue
+            if re.match(r"\s+(?:[\w\-]+\s+){0,2}?(?:is|are|will be|has been|have been)\s+(?:publicly\s+|freely\s+|openly\s+|now\s+)?(?:available|released|open-sourced)\s+(?:at|on|from|via|in)\s+(?:https?://|www\.|github|hugging)", after, re.I):
+                c.introduced = True  # "The pre-trained MCL model is available at https://..."
+                continue
+            if re.match(r"(?:\s*(?:,|and|, and)\s+[\w\-]+)*\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:new|novel)\b", after):
+                c.introduced = True  # "X and Y are novel datasets"
+                continue
+            m = re.search(r"\b(?:our|the proposed|our proposed)\s+((?:[\w\-]+,?\s+){0,2})$", before, re.I)
+            if m and c.score >= 2 and all(w.casefold() in self.noun_type or w.casefold() in _OUR_WORDS or _SIZE.match(w) for w in re.findall(r"[\w\-]+", m.group(1))):
                 c.introduced = True
 
     @staticmethod
     def _family_of(name: str) -> str | None:
-        m = re.match(
-            r"^(.*?\w)(?:[\s\-_]+(?:\d+(?:\.\d+)?[BMKbmk]|x\d+[BM]|%s)(?:[\s\-_]+(?:chat|instruct|base|large|v\d+(?:\.\d+)*))*)$" % "|".join(_VARIANTS),
-            name,
-            re.I,
-        )
+        m = _FAMILY_OF.match(name)
         if m and m.group(1) != name:
             return m.group(1)
         return None
@@ -972,6 +1359,13 @@ class Recognizer:
             b = best.get(k)
             if b is None or c.score > b.score or (c.score == b.score and b.none and not c.none):
                 best[k] = c
+        # a name whose hyphenated variant the text defines as a method is a method family:
+        # "DetectLLM" when "One is called DetectLLM-LRR, ..." names one of two methods
+        methods = [b.text.split("-", 1)[0] for b in best.values() if b.none and b.score >= 5 and "-" in b.text]
+        if methods:
+            for k, b in best.items():
+                if not b.none and b.score <= 2 and not b.gaz and not any(ch.isdigit() for ch in b.text) and not self._known_model(b.text) and b.text.split("-", 1)[0] in methods:
+                    b.type, b.none = None, True
         for c in cands:
             k = name_key(c.text)
             b = best.get(k) or (best.get(k[:-1]) if k.endswith("s") else None)
@@ -1036,10 +1430,14 @@ class Recognizer:
             if fam and f.type == MODEL:
                 f.family = fam
             out.append(f)
-        # a sized variant of an introduced family is introduced too
+        # a sized variant of an introduced family is introduced too, and so is a name
+        # built on an introduced one ("Echo-Mistral-SPLADE" after "Mistral-SPLADE")
         intro = {name_key(f.name) for f in out if f.introduced}
+        intro_names = [f.name for f in out if f.introduced and "-" in f.name]
         for f in out:
             if f.family and name_key(f.family) in intro:
+                f.introduced = True
+            elif f.type == MODEL and any(f.name != n and (f.name.endswith("-" + n) or f.name.startswith(n + "-")) for n in intro_names):
                 f.introduced = True
         out.sort(key=lambda f: f.spans[0])
         return out
