@@ -50,3 +50,17 @@ def test_docs_readme_example_outputs_are_current():
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_docs_python_examples_print_what_the_readme_says(capsys):
+    """Each README python block that ends with a `# expected output` comment prints exactly that."""
+    blocks = re.findall(r"```python\n(.*?)```", README, re.S)
+    checked = 0
+    for block in blocks:
+        lines = block.rstrip().splitlines()
+        if not lines[-1].startswith("# "):
+            continue
+        exec(compile("\n".join(lines[:-1]), "README.md", "exec"), {})
+        assert capsys.readouterr().out.strip() == lines[-1][2:]
+        checked += 1
+    assert checked >= 1

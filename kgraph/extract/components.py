@@ -27,8 +27,8 @@ class EntityRecognizer:
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _ = nlp.add_pipe("kgraph_entities")
-    >>> [(e.text, e.label_) for e in nlp("We evaluate GPT-4 on GSM8K and MMLU.").ents]
-    [('GPT-4', 'MODEL'), ('GSM8K', 'BENCHMARK'), ('MMLU', 'BENCHMARK')]
+    >>> [(e.text, e.label_) for e in nlp("We evaluate GPT-4 on MMLU and GSM8K.").ents]
+    [('GPT-4', 'MODEL'), ('MMLU', 'BENCHMARK'), ('GSM8K', 'BENCHMARK')]
     """
 
     def __init__(self, nlp: Language, name: str = "kgraph_entities", *, spans_key: str = "kgraph", annotate_ents: bool = True, recognizer: Recognizer | None = None) -> None:
@@ -41,6 +41,7 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.recognizer.find(doc.text)
+        _split_tokens(doc, {offset for ent in found for span in ent.spans for offset in span})
         spans = []
         for ent in found:
             label = LABELS[ent.type]
@@ -64,6 +65,22 @@ class EntityRecognizer:
     def from_disk(self, path, *, exclude=()) -> "EntityRecognizer":
         """Read nothing: the word lists ship with the package."""
         return self
+
+
+def _split_tokens(doc: Doc, offsets: set[int]) -> None:
+    """Split the tokens that a mention starts or ends inside ("GSM8K." -> "GSM8K", ".")."""
+    cuts_by_token = []
+    for token in doc:
+        inner = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token.text))
+        if inner:
+            cuts_by_token.append((token, inner))
+    if not cuts_by_token:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, inner in cuts_by_token:
+            bounds = [0, *inner, len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
 
 
 @Language.factory(
