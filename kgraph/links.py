@@ -105,6 +105,11 @@ def find_links(text: str) -> list[tuple[int, int, str, LinkKind]]:
     [(6, 39, 'https://github.com/THUDM/GLM-130B', 'github'), (47, 59, 'https://x.github.io', 'other')]
     """
     found: list[tuple[int, int, str, LinkKind]] = []
+    if text.isascii():
+        # Quick exit when no alternative of _URL_RE can match (keep in step with it).
+        low = text.lower()
+        if "://" not in low and "www." not in low and "github." not in low and "huggingface.co" not in low and "hf.co" not in low:
+            return found
     for match in _URL_RE.finditer(text):
         raw = _strip_trailing(match.group())
         if "." not in raw.split("://", 1)[-1].split("/", 1)[0]:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from ..links import find_links
 from ..types import Entity, Link, Mention, Paper, PaperExtraction
 from .components import EntityRecognizer  # also registers the kgraph_entities factory
-from .rules import Found, Recognizer, sentence_spans
+from .rules import Found, Recognizer, load_recognizer, sentence_spans
 
 __all__ = ["extract", "extract_paper", "make_nlp"]
 
@@ -45,16 +45,27 @@ def _sentence_finder(text: str):
     sents = sentence_spans(text) or [(0, len(text))]
     starts = [s for s, _ in sents]
 
+    memo: dict[int, str] = {}  # sentence index -> its text: most sentences hold several mentions
+
     def sentence(pos: int) -> str:
         i = max(bisect_right(starts, pos) - 1, 0)
-        s, e = sents[i]
-        return text[s:e].strip()
+        sent = memo.get(i)
+        if sent is None:
+            s, e = sents[i]
+            sent = memo[i] = text[s:e].strip()
+        return sent
 
     return sentence
 
 
-def _rules_only(nlp: Language) -> Recognizer | None:
-    """Return the recognizer when ``nlp`` is just the tokenizer and ``kgraph_entities``."""
+def _rules_only(nlp: Language | None) -> Recognizer | None:
+    """Return the recognizer when ``nlp`` is just the tokenizer and ``kgraph_entities``.
+
+    ``None`` stands for :func:`make_nlp`'s pipeline, whose recognizer is the shared
+    :func:`~kgraph.extract.rules.load_recognizer`: no need to build spaCy (~0.1 s a call).
+    """
+    if nlp is None:
+        return load_recognizer()
     if nlp.pipe_names != ["kgraph_entities"]:
         return None
     component = nlp.get_pipe("kgraph_entities")
@@ -96,11 +107,9 @@ def extract(papers: Iterable[Paper], nlp: Language | None = None, *, batch_size:
     >>> [(e.name, e.type, e.introduced) for e in out.entities]
     [('GLM-130B', 'Model', True)]
     """
-    if nlp is None:
-        nlp = make_nlp()
     recognizer = _rules_only(nlp)
     if recognizer is not None:
-        # the pipeline is exactly make_nlp(): the rules need no Doc, so skip spaCy's tokenizer
+        # the pipeline is (or defaults to) exactly make_nlp(): the rules need no Doc, so skip spaCy
         for paper in papers:
             yield _to_extraction(paper, recognizer.find(paper.text))
         return

@@ -46,6 +46,8 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,6 +60,10 @@ MODEL, DATASET, BENCHMARK = "Model", "Dataset", "Benchmark"
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 
+# precompiled inline patterns of the code below (re's own pattern cache costs a lookup per call)
+_RX_NAME_KEY_1 = re.compile(r"[\s\-_.'\u2019~^]+")
+
+
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Return the matching key of a name, as the annotation guidelines define it.
@@ -66,7 +72,7 @@ def name_key(name: str) -> str:
     True
     """
     s = unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
-    return re.sub(r"[\s\-_.'\u2019~^]+", "", s)
+    return _RX_NAME_KEY_1.sub("", s)
 
 
 @dataclass
@@ -84,6 +90,8 @@ class Found:
 # --- tokens ---------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.'\u2019^\-]*[\w^])?(?:\+(?!\w))?")
+_TOKEN_SPLIT = re.compile("(%s)" % _TOKEN.pattern)
+_TEXT_OF, _START_OF = attrgetter("text"), attrgetter("start")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
@@ -98,7 +106,9 @@ _FAMILY_OF = re.compile(
     re.I,
 )
 _SIZE_LETTER = re.compile(r"^[a-z]{1,2}-(.+)$")
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n")
+# whitespace after [.!?] before a capital, digit, quote or bracket, or a blank line; written with the
+# look-behind after the first space, (?<=[.!?])\s+(?=...) would match the same but scan slower
+_SENT_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z0-9\"'(\[])|\n\n")
 
 
 @dataclass(slots=True)
@@ -127,40 +137,55 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        s, e = m.span()
-        if t.isalnum():
-            out.append(_Tok(s, e, t))
-            continue
-        p = _POSSESSIVE.search(t) if ("'" in t or "\u2019" in t) else None
-        if p:
-            e -= len(p.group())
-            t = t[: p.start()]
-        if t.endswith("-"):
-            t = t.rstrip("-")
-            e = s + len(t)
-        glued = _GLUED_HEAD.match(t)
-        if glued:
-            s += glued.end()
-            t = t[glued.end() :]
-        # "GPT-like", "LLM-based", "340M-parameter": the lowercase tail is a modifier
-        while "-" in t:
-            head, _, tail = t.rpartition("-")
-            if tail in _TITLE_MODIFIERS and head and _shape(head.split("-")[-1]):
-                t = head  # "LLM-Generated Data", "GPT-Based Agents" in a title
-                e = s + len(t)
-            elif tail.isalpha() and tail.islower() and tail not in _VARIANTS and tail not in _NAME_TAILS and len(tail) > 1 and head and _shape(head.split("-")[-1]) or (
-                tail.isalpha() and tail.islower() and len(tail) > 1 and tail not in _VARIANTS and head[-1:].isdigit()
-            ):
-                t = head
-                e = s + len(t)
-            else:
-                break
+    # split() yields gap, token, gap, token, ..., gap: offsets and tokens come out of C code in bulk
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    words = parts[1::2]
+    out = list(map(_Tok, offsets[0::2], offsets[1::2], words))
+    drop = []
+    for k in [k for k, plain in enumerate(map(str.isalnum, words)) if not plain]:
+        shift, t = _trim_token(words[k])
         if t:
-            out.append(_Tok(s, e, t))
+            tok = out[k]
+            tok.start += shift
+            tok.end = tok.start + len(t)
+            tok.text = t
+        else:
+            drop.append(k)
+    for k in reversed(drop):
+        del out[k]
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _trim_token(t: str) -> tuple[int, str]:
+    """Return how far a raw token's start moves and what is left of it (a pure function of the token).
+
+    A possessive, a trailing hyphen, a glued lowercase head and modifier tails
+    ("GPT-like", "LLM-based", "340M-parameter") are cut off.
+    """
+    s = 0
+    p = _POSSESSIVE.search(t) if ("'" in t or "\u2019" in t) else None
+    if p:
+        t = t[: p.start()]
+    if t.endswith("-"):
+        t = t.rstrip("-")
+    glued = _GLUED_HEAD.match(t)
+    if glued:
+        s += glued.end()
+        t = t[glued.end() :]
+    # "GPT-like", "LLM-based", "340M-parameter": the lowercase tail is a modifier
+    while "-" in t:
+        head, _, tail = t.rpartition("-")
+        if tail in _TITLE_MODIFIERS and head and _shape(head.split("-")[-1]):
+            t = head  # "LLM-Generated Data", "GPT-Based Agents" in a title
+        elif tail.isalpha() and tail.islower() and tail not in _VARIANTS and tail not in _NAME_TAILS and len(tail) > 1 and head and _shape(head.split("-")[-1]) or (
+            tail.isalpha() and tail.islower() and len(tail) > 1 and tail not in _VARIANTS and head[-1:].isdigit()
+        ):
+            t = head
+        else:
+            break
+    return s, t
 
 
 # lowercase name parts that end a name rather than modify it ("GEO-bench", "Long-eval")
@@ -172,13 +197,16 @@ def _has_inner_upper(t: str) -> bool:
     return any(c.isupper() for c in t[1:])
 
 
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\.(?:com|io|org|ai|co|net|gy|ly)\b")
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\.(?:com|io|org|ai|co|net|gy|ly)\b")  # alternatives with literal heads scan fast
 _MODIFIER_AFTER = re.compile(r"[\s\-](?:based|like|style|series|family|inspired|derived)\b", re.I)
 _GLUED_HEAD = re.compile(r"^[a-z]{4,}-(?=[A-Z][a-z]*[A-Z])")
 _NAME_WORD = r"(?:[A-Z][\w'^]*(?:-[\w'^]+)*)"
+# the same, not glued to a word before it: the same matches as (?<![\w\-])_NAME_WORD, but the
+# look-behind after the capital lets the regex engine skip ahead to capitals (much faster scans)
+_NAME_WORD_FREE = r"(?:[A-Z](?<![\w\-].)[\w'^]*(?:-[\w'^]+)*)"
 _NOUN_NAMED = re.compile(
-    r"(?<![\w\-])(%s(?: (?:%s|V?\d+(?:\.\d+)*))*)(?: \d+(?:\.\d+)?[kKMBT](?= (?:corpus|corpora|datasets?)\b))? (Benchmark|Challenge|challenge|Arena|arena|Leaderboard|Corpus|Dataset|Suite|"
-    r"benchmarks?|datasets?|corpus|corpora|database|treebank|data set)\b" % (_NAME_WORD, _NAME_WORD)
+    r"(%s(?: (?:%s|V?\d+(?:\.\d+)*))*)(?: \d+(?:\.\d+)?[kKMBT](?= (?:corpus|corpora|datasets?)\b))? (Benchmark|Challenge|challenge|Arena|arena|Leaderboard|Corpus|Dataset|Suite|"
+    r"benchmarks?|datasets?|corpus|corpora|database|treebank|data set)\b" % (_NAME_WORD_FREE, _NAME_WORD)
 )
 # defining phrases that name a thing whatever the name's shape: "a new corpus of generics,
 # Gen-A-Tomic", "Tele-Data, a comprehensive dataset", "a dataset called ShareGPT"
@@ -223,7 +251,7 @@ _PHRASE_NOUN_TYPE = {
 }
 _TITLE_ITEM = re.compile(r"%s(?: %s){0,2}" % (_NAME_WORD, _NAME_WORD))
 _TITLE_LIST = re.compile(
-    r"(?<![\w\-])%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((_NAME_WORD,) * 4)
+    r"%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((_NAME_WORD_FREE,) + (_NAME_WORD,) * 3)
 )
 # words that start a capitalised phrase without naming anything (general English)
 _PHRASE_SKIP = {
@@ -241,6 +269,10 @@ _TASK_WORDS = {"retrieval", "reasoning", "answering", "comprehension", "entailme
 _PLAIN = re.compile(r"^[a-z]+$|^[A-Z][a-z]+$")
 
 
+# precompiled inline patterns of the code below (re's own pattern cache costs a lookup per call)
+_RX_SHAPE_1 = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")
+
+
 @lru_cache(maxsize=100_000)
 def _shape(t: str) -> int:
     """Return how name-like a token looks: 0 not, 1 weak (ALLCAPS), 2 strong.
@@ -253,7 +285,7 @@ def _shape(t: str) -> int:
     if "-" in t.strip("-"):
         parts = [p for p in t.split("-") if p]
         best = max((_shape_part(p) for p in parts), default=0)
-        numeric = any(re.fullmatch(r"\d+(?:\.\d+)*[A-Za-z]?", p) or _SIZE.match(p) for p in parts[1:])
+        numeric = any(_RX_SHAPE_1.fullmatch(p) or _SIZE.match(p) for p in parts[1:])
         if numeric and (best == 1 or parts[0][:1].isupper()):
             return 2  # GLM-4-Air, AISHELL-1, Llama-2-7B
         return best
@@ -351,7 +383,105 @@ _PARTS_VERB = re.compile(r"\s+(?:includes|contains|consists of|comprises|is comp
 _MAKE_VERB = re.compile(
     r"\bwe\s+(?:also\s+|thus\s+|then\s+|further\s+)?(?:obtain|produce|compile|assemble|annotate|derive|synthesi[sz]e)(?:d)?\s+(?:[\w\-]+\s+){0,2}$", re.I
 )
+# words one of which each pattern needs (case-insensitive): pre-checks for _may_match
+_DRAWN_FROM_WORDS = ("from", "with", "using")
+_TRAINED_ON_WORDS = ("train", "tun")
+_EVALUATED_ON_WORDS = ("evaluat", "test", "result", "accuracy", "performance", "score", "outperform", "achiev", "sota", "state-of-the-art")
+_CLASS_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "model", "llm", "baseline")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """Return False only if ``text`` is ASCII and contains none of ``words`` (lowercase) in any case."""
+    if not text.isascii():
+        return True  # case-insensitive regexes match some non-ASCII letters too ("\u017f" for "s")
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+_MAKE_VERB_STEMS = ("obtain", "produce", "compile", "assemble", "annotate", "derive", "synthesi")
+_NAMING_LAST_WORDS = ("called", "named", "dubbed", "termed", "coined", "namely", "entitled", "denoted", "as", "by", "call")
+
+
+def _naming_before(before: str) -> bool:
+    """Return ``_NAMING.search(before) is not None``, with a cheap exact pre-check on ASCII text."""
+    if before.isascii():
+        t = before.rstrip()
+        if t.endswith((":", ",")):
+            t = t[:-1].rstrip()
+        if not t.lower().endswith(_NAMING_LAST_WORDS):
+            return False  # a match ends in one of these words, then spaces and at most one ":" or ","
+    return _NAMING.search(before) is not None
+
+
 _NEW = re.compile(r"\b(?:new|novel|our|first|proposed|resulting)\b", re.I)  # words that mark the paper's own artifact
+
+
+# token codes (:meth:`Recognizer._token_codes`): the shape strength in the low bits, then a flag
+_SHAPE_BITS = 3
+_MAY_START_GAZ = 4
+
+
+# precompiled inline patterns of the code below (re's own pattern cache costs a lookup per call)
+_RX_RECOGNIZER_1 = re.compile(r"\s*([^\W\d_][\w.+\-^' ]{0,40}?)\s*:\s")
+_RX_RECOGNIZER_2 = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new|novel)\s+(.*)", re.I | re.S)
+_RX_RECOGNIZER_3 = re.compile(r"(?:-|\s)(based|like|style|series|family|sized|scale|generated|powered|driven|base|large|small|chat|instruct)\b", re.I)
+_RX_RECOGNIZER_4 = re.compile(r"(?:\s*\([^()]{0,60}?\d{4}[a-z]?\))?\s+((?:[\w\-]+\s+){0,1}[\w\-]+)")
+_RX_RECOGNIZER_5 = re.compile(r"^\d+(?:\.\d+)?[BMT]\s+")
+_RX_RECOGNIZER_6 = re.compile(r"\s*([^:]{1,60}?)\s*:\s+(.*)")
+_RX_RECOGNIZER_7 = re.compile(r"[^a-z0-9]")
+_RX_RECOGNIZER_8 = re.compile(r"[\w\-]+")
+_RX_RECOGNIZER_9 = re.compile(r"\),\s+an?\s")
+_RX_RECOGNIZER_10 = re.compile(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", re.I | re.S)
+_RX_RECOGNIZER_11 = re.compile(r"\s+(?:model|models|llm|llms|lm|lms|network|checkpoints?)\b", re.I)
+_RX_RECOGNIZER_12 = re.compile(r"\bour\s+(?:[\w\-]+\s+){0,3}$", re.I)
+_DRAWN_FROM = re.compile(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$"
+                r"|\b(?:dataset|corpus|data)\s+(?:constructed|built|created|curated|derived)\s+(?:with|from|using)\s+(?:[a-z\-]+\s+){0,2}$", re.I)
+_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
+_CLASS_NOUN_BEFORE = re.compile(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", re.I)
+_RX_RECOGNIZER_16 = re.compile(r"[\w\-']+")
+_RX_RECOGNIZER_17 = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:new|novel|first)\b", re.I)
+_RX_RECOGNIZER_18 = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:is|are|will be|has been|have been)\s+(?:publicly\s+|freely\s+|openly\s+|now\s+)?(?:available|released|open-sourced)\s+(?:at|on|from|via|in)\s+(?:https?://|www\.|github|hugging)", re.I)
+_RX_RECOGNIZER_19 = re.compile(r"(?:\s*(?:,|and|, and)\s+[\w\-]+)*\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:new|novel)\b")
+_RX_RECOGNIZER_20 = re.compile(r"\b(?:our|the proposed|our proposed)\s+((?:[\w\-]+,?\s+){0,2})$", re.I)
+_RX_RECOGNIZER_21 = re.compile(r"[ \-]")
+_RX_RECOGNIZER_22 = re.compile(r"Bench|bench|Eval|EVAL|Arena")
+_RX_RECOGNIZER_23 = re.compile(r"\s*\([A-Z][\w\-]*\)")
+_RX_RECOGNIZER_24 = re.compile(r"\s*\(([\w\-]+)\)")
+_RX_RECOGNIZER_25 = re.compile(r"[A-Z]{2,}['\u2019]\d\d")
+_RX_RECOGNIZER_26 = re.compile(r"\d+(?:\.\d+)?[kK]")
+_RX_RECOGNIZER_27 = re.compile(r"\s*[*\u00d7x]\s*\d")
+_RX_RECOGNIZER_28 = re.compile(r"[a-z]?[A-Z]{1,3}LMs?")
+_RX_RECOGNIZER_29 = re.compile(r"\s+as\s")
+_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
+_RX_RECOGNIZER_31 = re.compile(r"\d%\s+on\s+(?:the\s+)?$")
+_RX_RECOGNIZER_32 = re.compile(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$")
+_RX_RECOGNIZER_33 = re.compile(r"^(.{3,}?)-[A-Z]{1,2}$")
+_RX_RECOGNIZER_34 = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?")
+_RX_RECOGNIZER_35 = re.compile(r",?\s+and\s+$")
+_RX_RECOGNIZER_36 = re.compile(r",\s+an?\s")
+_RX_RECOGNIZER_37 = re.compile(r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|llm|lm|benchmark|dataset|corpus|suite)\b", re.I)
+_RX_RECOGNIZER_38 = re.compile(r"(?:Benchmark|Challenge|Arena|Leaderboard|Corpus|Dataset|Suite)$")
+_RX_RECOGNIZER_39 = re.compile(r"\d(?:\.\d+)?[BMT]$")
+_RX_RECOGNIZER_40 = re.compile(r"(?:and|or|,|/)\s*$")
+_RX_RECOGNIZER_41 = re.compile(r"\s*(?:(?:and|or|,|to|/)\s*\d|-\d)")
+_RX_RECOGNIZER_42 = re.compile(r"\s*(?:and|or|,|/)")
+_RX_RECOGNIZER_43 = re.compile(r"\b(?:versions?|variants?|extensions?|adaptations?|successors?) of (?:the\s+)?$")
+_RX_RECOGNIZER_44 = re.compile(r"-[a-z]+$")
+_RX_RECOGNIZER_45 = re.compile(r"(?:ing|tion|ment)$")
+_RX_RECOGNIZER_46 = re.compile(r"[\"\u201d][.,;:)]")
+_RX_RECOGNIZER_47 = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_RX_RECOGNIZER_48 = re.compile(r"^(?:19|20)\d\d$")
+_RX_RECOGNIZER_49 = re.compile(r"(?:[\w\-]+\s+){0,4}?architecture\b")
+_RX_RECOGNIZER_50 = re.compile(r"[^\w\-]")
+_RX_RECOGNIZER_51 = re.compile(r"\s*(?:[,;.)]|and\b|or\b|$)")
+_RX_RECOGNIZER_52 = re.compile(r"\s+(?:series|family)\b")
+_RX_RECOGNIZER_53 = re.compile(r"\bintroduces?\s+(?:the\s+)?$")
+_RX_RECOGNIZER_54 = re.compile(r"\bfine-?tuned\b")
+_RX_RECOGNIZER_55 = re.compile(r"corpus|corpora|crawl|pile|web|wiki|database", re.I)
+_RX_RECOGNIZER_56 = re.compile(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including)\b", re.I)
+_RX_RECOGNIZER_57 = re.compile(r"\b(?:for|to|into)\b")
+_RX_RECOGNIZER_58 = re.compile(r"bench|eval|arena|challenge", re.I)
+_RX_RECOGNIZER_59 = re.compile(r"(?<![\w\-])[A-Z]")
 
 
 class Recognizer:
@@ -380,12 +510,18 @@ class Recognizer:
         # first words of gazetteer names (keys), to try multi-word matches only where one can start
         self.gaz_first: set[str] = set()
         for name, _etype in gazetteer if isinstance(gazetteer, list) else []:
-            first = re.split(r"[ \-]", name, maxsplit=1)[0]
+            first = _RX_RECOGNIZER_21.split(name, maxsplit=1)[0]
             self.gaz_first.add(name_key(first))
             self.gaz_first.add(name_key(name))
         self.stop = {name_key(s) for s in stoplist}
         self._title_end = 0  # per text: where the title ends
         self._title_noun = ""  # per text: the title noun that typed the title head
+        self._code_cache: dict[str, int] = {}  # token text -> _token_code
+        # memos of pure methods of a name (see _cached)
+        self._memo: dict[str, dict[str, object]] = {}
+        self._memo_stopped = self._memo.setdefault("_stopped_uncached", {})
+        self._memo_morph = self._memo.setdefault("_morph_type_uncached", {})
+        self._memo_family = self._memo.setdefault("_gaz_family_type_uncached", {})
         self.english = {w.casefold() for w in english}
         cues = cues if cues is not None else _cues()
         self.noun_type: dict[str, str | None] = {}
@@ -405,7 +541,25 @@ class Recognizer:
 
     # -- helpers --------------------------------------------------------------------
 
+    def _cached(self, fn, text: str):
+        """Return ``fn(text)`` for a pure method ``fn`` of a name, memoised per recognizer (bounded)."""
+        cache = self._memo.setdefault(fn.__name__, {})
+        try:
+            return cache[text]
+        except KeyError:
+            pass
+        if len(cache) >= 100_000:
+            cache.clear()
+        value = cache[text] = fn(text)
+        return value
+
     def _stopped(self, text: str) -> bool:
+        try:
+            return self._memo_stopped[text]
+        except KeyError:
+            return self._cached(self._stopped_uncached, text)
+
+    def _stopped_uncached(self, text: str) -> bool:
         k = name_key(text)
         if k in self.stop:
             return True
@@ -419,6 +573,12 @@ class Recognizer:
         return False
 
     def _morph_type(self, text: str) -> str | None:
+        try:
+            return self._memo_morph[text]
+        except KeyError:
+            return self._cached(self._morph_type_uncached, text)
+
+    def _morph_type_uncached(self, text: str) -> str | None:
         for etype in (BENCHMARK, DATASET, MODEL):
             rx = self._morph_re[etype]
             if rx is not None and rx.search(text):
@@ -442,6 +602,29 @@ class Recognizer:
             return etype
         return None
 
+    def _token_codes(self, toks: list[_Tok]) -> list[int]:
+        """Return, per token, its shape strength (:func:`_shape`, 0 for lowercase words) and
+        whether a gazetteer name may start there (flag ``_MAY_START_GAZ``); cached per token text."""
+        cache = self._code_cache
+        codes = list(map(cache.get, map(_TEXT_OF, toks), repeat(-1, len(toks))))
+        if -1 in codes:  # new token texts
+            if len(cache) >= 200_000:
+                cache.clear()
+            for k, code in enumerate(codes):
+                if code == -1:
+                    codes[k] = cache[toks[k].text] = self._token_code(toks[k].text)
+        return codes
+
+    def _token_code(self, ttext: str) -> int:
+        if ttext.islower() and ttext.isalpha():
+            return _MAY_START_GAZ if ttext == "the" else 0  # "on the Pile"
+        code = _shape(ttext)
+        gaz_first = self.gaz_first
+        tk = name_key(ttext.split("-", 1)[0])
+        if tk in gaz_first or name_key(ttext) in gaz_first or tk[:-1] in gaz_first:
+            code |= _MAY_START_GAZ
+        return code
+
     # -- main -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Found]:
@@ -454,7 +637,7 @@ class Recognizer:
         if not n:
             return []
         sent_starts = [0] + [m.end() for m in _SENT_END.finditer(work)]
-        tok_starts = [t.start for t in toks]
+        tok_starts = list(map(_START_OF, toks))
         masked = self._url_mask(work)
 
         initial = {bisect_right(tok_starts, s - 1) for s in sent_starts}
@@ -465,13 +648,16 @@ class Recognizer:
         cands: list[_Cand] = []
         used = [False] * n
         # 1. gazetteer multi-token names, longest first
+        codes = self._token_codes(toks)
         i = 0
-        gaz_first = self.gaz_first
-        while i < n:
+        for i0 in [k for k, code in enumerate(codes) if code & _MAY_START_GAZ]:
+            if i0 < i:
+                continue  # inside a name already found
+            i = i0
             hit = None
             ttext = toks[i].text
-            if ttext.islower() and ttext.isalpha():
-                if ttext == "the" and i + 1 < n and toks[i + 1].text[:1].isupper() and work[toks[i].end : toks[i + 1].start] == " ":
+            if ttext == "the":
+                if i + 1 < n and toks[i + 1].text[:1].isupper() and work[toks[i].end : toks[i + 1].start] == " ":
                     # "on the Pile": a name whose article is part of it ("The Pile")
                     k = "the" + name_key(toks[i + 1].text)
                     if self.gaz_key.get(k) in (DATASET, BENCHMARK) and (i + 2 >= n or work[toks[i + 1].end : toks[i + 2].start] != " " or toks[i + 2].text[:1].islower()):
@@ -479,10 +665,6 @@ class Recognizer:
                         used[i + 1] = True
                         i += 2
                         continue
-                i += 1
-                continue
-            tk = name_key(ttext.split("-", 1)[0])
-            if tk not in gaz_first and name_key(toks[i].text) not in gaz_first and tk[:-1] not in gaz_first:
                 i += 1
                 continue
             for size in range(min(self.max_gaz_tokens, n - i), 0, -1):
@@ -503,16 +685,15 @@ class Recognizer:
             else:
                 i += 1
         # 2. name-shaped tokens
-        for i, t in enumerate(toks):
-            if (t.text.islower() and t.text.isalpha()) or used[i] or masked(t.start):
-                continue
-            strength = _shape(t.text)
-            if strength:
-                cands.append(_Cand(t.start, t.end, t.text, i, i + 1, strength))
+        for i in [k for k, code in enumerate(codes) if code & _SHAPE_BITS]:
+            if not used[i]:
+                t = toks[i]
+                if not masked(t.start):
+                    cands.append(_Cand(t.start, t.end, t.text, i, i + 1, codes[i] & _SHAPE_BITS))
         # 3. title head ("Name: ...") even when not name-shaped
         title_end = work.find("\n\n")
         title = work[: title_end if title_end >= 0 else len(work)]
-        head = re.match(r"\s*([^\W\d_][\w.+\-^' ]{0,40}?)\s*:\s", title)
+        head = _RX_RECOGNIZER_1.match(title)
         if head and len(head.group(1).split()) <= 3:
             hs, he = head.span(1)
             if not any(c.start < he and c.end > hs for c in cands):
@@ -539,13 +720,13 @@ class Recognizer:
         cands = self._lowercase_list_items(cands, toks, work)
         self._coordination(cands, work)
         for c in cands:
-            if c.type == DATASET and not c.none and re.search(r"Bench|bench|Eval|EVAL|Arena", c.text):
+            if c.type == DATASET and not c.none and _RX_RECOGNIZER_22.search(c.text):
                 c.type = BENCHMARK  # "Tele-Eval, a question-and-answer dataset": data for evaluation
             elif c.type in (DATASET, BENCHMARK) and c.score <= 3 and not c.none:
                 usage = self._usage(c, work)
-                if usage == "eval" and c.type == DATASET and not re.search(r"corpus|corpora|crawl|pile|web|wiki|database", c.text + work[c.end : c.end + 12], re.I) and self._morph_type(c.text) != DATASET:
+                if usage == "eval" and c.type == DATASET and not _RX_RECOGNIZER_55.search(c.text + work[c.end : c.end + 12]) and self._morph_type(c.text) != DATASET:
                     c.type = BENCHMARK
-                elif usage == "train" and c.type == BENCHMARK and not re.search(r"bench|eval|arena|challenge", c.text, re.I):
+                elif usage == "train" and c.type == BENCHMARK and not _RX_RECOGNIZER_58.search(c.text):
                     c.type = DATASET
         self._introduced(cands, work, sent_starts)
         self._introduced_parts(cands, work, sent_starts)
@@ -566,11 +747,11 @@ class Recognizer:
             if not words or s < lo:
                 return
             text = work[s:e]
-            if any(re.search(r"-[a-z]+$", w) for w in words) or re.match(r"\s*\([A-Z][\w\-]*\)", work[e : e + 20]):
+            if any(_RX_RECOGNIZER_44.search(w) for w in words) or _RX_RECOGNIZER_23.match(work[e : e + 20]):
                 return  # "Transformer-based", "LM-generated"; "... Corpus (HC3)" is an abbreviation's long form
             if len(words) == 1 and not _shape(text.replace("-", "")) and (s in sent_starts or _LANGUAGE_WORD.match(text) or text.casefold() in _PHRASE_SKIP):
                 return
-            if any(w.casefold() in _TASK_WORDS or re.search(r"(?:ing|tion|ment)$", w) for w in words[-1:]) and len(words) > 1 and not re.search(r"(?:Benchmark|Challenge|Arena|Leaderboard|Corpus|Dataset|Suite)$", text):
+            if any(w.casefold() in _TASK_WORDS or _RX_RECOGNIZER_45.search(w) for w in words[-1:]) and len(words) > 1 and not _RX_RECOGNIZER_38.search(text):
                 return  # "Visual Question Answering": a task in capitals
             if self._stopped(text) or any(ts < e and te > s and not (s <= ts and te <= e and (ts, te) != (s, e)) for ts, te in taken):
                 return
@@ -668,7 +849,7 @@ class Recognizer:
                 text = work[s:e]
                 if " " in text and text.rsplit(None, 1)[1].casefold() not in _NAME_HEAD_TYPE and s in called:
                     continue  # "called Constrained Text Generation Studio": only a type noun ends a long name
-                abbr = re.match(r"\s*\(([\w\-]+)\)", work[e : e + 20])
+                abbr = _RX_RECOGNIZER_24.match(work[e : e + 20])
                 if abbr and self._stopped(abbr.group(1)):
                     continue  # "referred to as Large Language Models (LLMs)": a generic class
                 if any(ts < e and te > s for ts, te in taken):
@@ -676,9 +857,9 @@ class Recognizer:
                 if text.casefold() in _PHRASE_SKIP or _LANGUAGE_WORD.match(text) or self._stopped(text):
                     continue
                 plain = _PLAIN.match(text) is not None
-                if plain and (s in sent_starts or len(text) < 4 or text.casefold() in _TASK_WORDS or re.search(r"(?:ing|tion|ment)$", text)):
+                if plain and (s in sent_starts or len(text) < 4 or text.casefold() in _TASK_WORDS or _RX_RECOGNIZER_45.search(text)):
                     continue  # "However, a ...": a sentence-initial word names nothing; "Reasoning" is a task
-                if work[s - 1 : s] in "\"\u201c" and s > 0 and not re.match(r"[\"\u201d][.,;:)]", work[e : e + 2]):
+                if work[s - 1 : s] in "\"\u201c" and s > 0 and not _RX_RECOGNIZER_46.match(work[e : e + 2]):
                     continue  # 'a "Persona Model" description': a quoted modifier, not a name
                 ti = bisect_right(tok_starts, s) - 1
                 tj = bisect_right(tok_starts, e - 1)
@@ -720,11 +901,11 @@ class Recognizer:
         i = c.ti
         if i > 0 and work[toks[i - 1].end : c.start] == " ":
             prev = toks[i - 1].text
-            sized = bool(re.search(r"\d(?:\.\d+)?[BMT]$", c.text)) and c.text != toks[c.ti].text
-            if _SIZE.match(prev) and prev[-1] in "BMT" and self._known_model(c.text) and not re.search(r"(?:and|or|,|/)\s*$", work[max(0, toks[i - 1].start - 5) : toks[i - 1].start]):
+            sized = bool(_RX_RECOGNIZER_39.search(c.text)) and c.text != toks[c.ti].text
+            if _SIZE.match(prev) and prev[-1] in "BMT" and self._known_model(c.text) and not _RX_RECOGNIZER_40.search(work[max(0, toks[i - 1].start - 5) : toks[i - 1].start]):
                 c.ti, c.start = i - 1, toks[i - 1].start  # "13B Llama-2"
-            elif sized and not self._known_model(toks[c.ti].text) and (_shape(prev) or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", prev)) and not self._stopped(prev) and (
-                toks[i - 1].start > self._title_end or re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", prev)
+            elif sized and not self._known_model(toks[c.ti].text) and (_shape(prev) or _RX_RECOGNIZER_47.fullmatch(prev)) and not self._stopped(prev) and (
+                toks[i - 1].start > self._title_end or _RX_RECOGNIZER_47.fullmatch(prev)
             ):
                 c.ti, c.start = i - 1, toks[i - 1].start  # "ERNIE TITAN 3.0 260B", "Megatron-Turing NLG 530B"
             c.text = work[c.start : c.end]
@@ -743,20 +924,20 @@ class Recognizer:
                 j += 1
                 end = toks[j - 1].end
                 break
-            if gap == " " and c.text.isupper() and re.fullmatch(r"[A-Z]{2,}['\u2019]\d\d", nxt):
+            if gap == " " and c.text.isupper() and _RX_RECOGNIZER_25.fullmatch(nxt):
                 j += 1  # "TREC DL'19": a track and its year
                 end = toks[j - 1].end
                 break
-            if gap == " " and re.fullmatch(r"\d+(?:\.\d+)?[kK]", nxt):
+            if gap == " " and _RX_RECOGNIZER_26.fullmatch(nxt):
                 break  # "60k": a data size, not a model size
             if gap == " " and nxt.isdigit() and work[toks[j].end : toks[j].end + 1] == ")" and work[end - 1 : end].isdigit():
                 break  # "GLM-4 1) rivals ...": an enumerator, not a version
-            if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not re.match(r"^(?:19|20)\d\d$", nxt)):
+            if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not _RX_RECOGNIZER_48.match(nxt)):
                 # "7B and 13B" spreads sizes over a family: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
-                if _SIZE.match(nxt) and re.match(r"\s*(?:(?:and|or|,|to|/)\s*\d|-\d)", work[toks[j].end : toks[j].end + 12]):
+                if _SIZE.match(nxt) and _RX_RECOGNIZER_41.match(work[toks[j].end : toks[j].end + 12]):
                     break
-                if re.match(r"\s*[*\u00d7x]\s*\d", after):
+                if _RX_RECOGNIZER_27.match(after):
                     break  # "ImageNet 256*256" is a resolution
                 j += 1
                 end = toks[j - 1].end
@@ -764,7 +945,7 @@ class Recognizer:
             if low in _VARIANTS and not (nxt[:1].isupper() and not nxt.isupper() and toks[j].start < self._title_end) and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl", "turbo", "chat", "instruct"}):
                 # "BERT base and large" spreads variants: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
-                if re.match(r"\s*(?:and|or|,|/)", after) and low in {"base", "large", "small"}:
+                if _RX_RECOGNIZER_42.match(after) and low in {"base", "large", "small"}:
                     break
                 j += 1
                 end = toks[j - 1].end
@@ -812,7 +993,7 @@ class Recognizer:
             best = None
             loose = None
             target = "".join(ch for ch in abbr if ch.isalpha()).casefold().removesuffix("s") if not abbr.isupper() else abbr.casefold().removesuffix("s")
-            target = re.sub(r"[^a-z0-9]", "", target)
+            target = _RX_RECOGNIZER_7.sub("", target)
             if not target:
                 continue
             for k in range(len(words)):
@@ -844,6 +1025,8 @@ class Recognizer:
         for name, c in names.items():
             if c.strength >= 1 and not c.gaz and _shape(name):
                 continue
+            if name and self._only_known_mentions(name, work, have):
+                continue  # every occurrence is a candidate already: the search below would add nothing
             for m in re.finditer(r"(?<![\w\-])" + re.escape(name) + r"s?(?![\w\-])", work):
                 span = (m.start(), m.start() + len(name))
                 if span in have or any(o.start < span[1] and o.end > span[0] for o in cands):
@@ -859,12 +1042,23 @@ class Recognizer:
             cands = sorted(cands + extra, key=lambda c: c.start)
         return cands
 
+    @staticmethod
+    def _only_known_mentions(name: str, work: str, have: set[tuple[int, int]]) -> bool:
+        """Return whether every occurrence of ``name`` in ``work`` is the span of a candidate in ``have``."""
+        n = len(name)
+        p = work.find(name)
+        while p >= 0:
+            if (p, p + n) not in have:
+                return False
+            p = work.find(name, p + 1)
+        return True
+
     def _noun_after(self, s: str) -> tuple[str | None, bool]:
         """Return the type of the first type noun in ``s`` and whether one was found."""
-        raw = re.findall(r"[\w\-]+", s)[:9]
+        raw = _RX_RECOGNIZER_8.findall(s)[:9]
         words = [w.casefold() for w in raw]
         for k, w in enumerate(words):
-            if k == 0 and re.fullmatch(r"[a-z]?[A-Z]{1,3}LMs?", raw[k]) and (k + 1 >= len(words) or words[k + 1] not in self.noun_type):
+            if k == 0 and _RX_RECOGNIZER_28.fullmatch(raw[k]) and (k + 1 >= len(words) or words[k + 1] not in self.noun_type):
                 return MODEL, True  # "Glot500-m, an mPLM pretrained on ...": a model class names a model
             two = " ".join(words[k : k + 2])
             if two in self.noun_type:
@@ -885,7 +1079,7 @@ class Recognizer:
         last type noun between the article and the first preposition (MLLM);
         failing that, the nearest type noun before the naming word.
         """
-        back = re.findall(r"[\w\-]+", before.casefold())[:-1]
+        back = _RX_RECOGNIZER_8.findall(before.casefold())[:-1]
         if back and back[-1] in ("to", "as"):  # "refer to the resulting model as"
             back = back[:-1]
         for k in range(len(back) - 1, max(-1, len(back) - 14), -1):
@@ -922,8 +1116,8 @@ class Recognizer:
         s = max(work.rfind(". ", 0, c.start), work.rfind("\n", 0, c.start)) + 1
         e = work.find(". ", c.end)
         sent = work[s : e if e >= 0 else len(work)]
-        ev = len(self._EVAL_WORDS.findall(sent))
-        tr = len(self._TRAIN_WORDS.findall(sent))
+        ev = self._EVAL_WORDS.search(sent) is not None
+        tr = self._TRAIN_WORDS.search(sent) is not None
         if tr and not ev:
             return "train"
         if ev and not tr:
@@ -938,23 +1132,23 @@ class Recognizer:
         before = work[max(0, c.start - 60) : c.start]
         # "DataComp for Language Models (DCLM), a testbed ...": the appositive follows the parenthesis
         app = after
-        if after[:1] == ")" and before[-1:] == "(" and c.long_form is not None and re.match(r"\),\s+an?\s", after):
+        if after[:1] == ")" and before[-1:] == "(" and c.long_form is not None and _RX_RECOGNIZER_9.match(after):
             app = after[1:]
         # defining appositive: "X, a new benchmark ..." / "X is a model" / "X (a corpus ...)"
         colon_ok = c.start > self._title_end
-        m = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,|\(|\s+is|\s+are|,\s*which is|,\s*that is|\s+-+|\s+as)\s*(?:a|an|the|our|one|two|three|first|new|novel)\s+(.*)", app, re.I | re.S)
+        m = _RX_RECOGNIZER_2.match(app)
         if m is None and colon_ok:
-            m = re.match(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", app, re.I | re.S)
+            m = _RX_RECOGNIZER_10.match(app)
         if m:
             etype, found = self._noun_after(m.group(1)[:90])
-            if found and c.gaz and etype != self._gaz_family_type(c.text) and re.match(r"\s+as\s", app):
+            if found and c.gaz and etype != self._gaz_family_type(c.text) and _RX_RECOGNIZER_29.match(app):
                 found = False  # "82.4 on BBH as a base language model": "as" describes the scored model
             if found and not (etype is None and self._known_model(c.text)):
                 # "an encoder architecture" is weaker than the guidelines' "a framework/method"
-                weak = etype is None and re.match(r"(?:[\w\-]+\s+){0,4}?architecture\b", m.group(1)[:90]) is not None
+                weak = etype is None and _RX_RECOGNIZER_49.match(m.group(1)[:90]) is not None
                 self._set(c, etype, 4 if weak else 5)
         if c.long_form is not None:
-            words = re.findall(r"[\w\-]+", work[c.long_form[0] : c.long_form[1]].casefold())
+            words = _RX_RECOGNIZER_8.findall(work[c.long_form[0] : c.long_form[1]].casefold())
             # the head noun comes before the first preposition: "Customized Prompts via Language models"
             cut = next((k for k, w in enumerate(words[1:], 1) if w in ("of", "for", "via", "with", "from", "by", "to", "on", "in")), len(words))
             head = words[cut - 1]
@@ -962,7 +1156,7 @@ class Recognizer:
             lf_text = work[c.long_form[0] : c.long_form[1]]
             if etype is not None:
                 generic = all(w in self._GENERIC_WORDS for w in words)
-                if _NAMING.search(work[max(0, c.long_form[0] - 40) : c.long_form[0]]):
+                if _naming_before(work[max(0, c.long_form[0] - 40) : c.long_form[0]]):
                     self._set(c, etype, 3)  # "called Large Graph Generative Model (LGGM)": named, not generic
                 elif c.text.endswith("s") and c.text[:-1].isupper() and words[-2:] == ["language", "models"] and not c.gaz and not self._known_model(c.text):
                     self._set(c, None, 4)  # "GPT-3 family large language models (GLLMs)": a plural names a class
@@ -979,7 +1173,7 @@ class Recognizer:
         if lf_before.rstrip().endswith(",") and _NONE_BEFORE_TAIL.search(lf_before) and not self._known_model(c.text):
             self._set(c, None, 5)
         # "our self-supervised Mirror-BERT model": the paper calls its own artifact a model
-        if "our" in before[-40:] and re.match(r"\s+(?:model|models|llm|llms|lm|lms|network|checkpoints?)\b", after, re.I) and re.search(r"\bour\s+(?:[\w\-]+\s+){0,3}$", before, re.I):
+        if "our" in before[-40:] and _RX_RECOGNIZER_11.match(after) and _RX_RECOGNIZER_12.search(before):
             self._set(c, MODEL, 6)
             if not c.gaz and not self._known_model(c.text):
                 c.introduced = True  # not "our miniature BERT models": a known family is used, not made
@@ -988,11 +1182,11 @@ class Recognizer:
         if last in _NAME_TAIL_TYPE:
             self._set(c, _NAME_TAIL_TYPE[last], 3)
         # a type noun right after the name: "the X dataset", "X models", "X-based"
-        m = re.match(r"(?:-|\s)(based|like|style|series|family|sized|scale|generated|powered|driven|base|large|small|chat|instruct)\b", after, re.I)
+        m = _RX_RECOGNIZER_3.match(after)
         if m and m.group(1).casefold() in ("based", "like", "style", "series", "family", "sized", "scale", "generated", "powered", "driven", "base", "large", "small", "chat", "instruct"):
             if not (c.strength == 1 and m.group(1).casefold() in ("based", "driven", "powered", "generated", "style", "like") and self._morph_type(c.text) is None and not c.gaz):
                 self._set(c, MODEL, 3)
-        m = re.match(r"(?:\s*\([^()]{0,60}?\d{4}[a-z]?\))?\s+((?:[\w\-]+\s+){0,1}[\w\-]+)", after)
+        m = _RX_RECOGNIZER_4.match(after)
         if m:
             words = m.group(1).casefold().split()
             for w in words[:1] + ([" ".join(words[:2])] if len(words) > 1 else []):
@@ -1019,23 +1213,22 @@ class Recognizer:
             if etype is not None and not (etype == MODEL and c.type in (DATASET, BENCHMARK) and c.score >= 2):
                 self._set(c, etype, 5)
         # "a new benchmark called X", "the X" preceded by a type noun: "benchmark X"
-        if _NAMING.search(before[-40:]):
+        if _naming_before(before[-40:]):
             etype, found = self._named_by(work[max(0, c.start - 160) : c.start])
             if found:
                 self._set(c, etype, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if re.search(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$"
-                r"|\b(?:dataset|corpus|data)\s+(?:constructed|built|created|curated|derived)\s+(?:with|from|using)\s+(?:[a-z\-]+\s+){0,2}$", before, re.I):
+            if _may_match(before, _DRAWN_FROM_WORDS) and _DRAWN_FROM.search(before):
                 self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
-            if re.search(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
+            if _may_match(before, _TRAINED_ON_WORDS) and _TRAINED_ON.search(before):
                 if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
                     self._set(c, DATASET, 3)
-            elif re.search(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", before, re.I):
+            elif _may_match(before, _EVALUATED_ON_WORDS) and _may_match(before, ("on", "across")) and _EVALUATED_ON.search(before):
                 if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and not self._morph_type(c.text))) and not self._known_model(c.text):
                     self._set(c, BENCHMARK, 3)
         if c.type is None and not c.none and c.long_form is None:  # "... Language models (CuPL)": its own long form
-            m = re.search(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", before, re.I)
+            m = _CLASS_NOUN_BEFORE.search(before) if _may_match(before, _CLASS_NOUNS) else None
             if m:
                 w = m.group(1).casefold().rstrip("s")
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL}.get(w)
@@ -1043,7 +1236,7 @@ class Recognizer:
                     self._set(c, etype, 2)
         # "+4.9% on MM-Vet": a score reported on a benchmark
         if c.score < 3 and not c.none and (c.strength >= 1 or c.gaz) and c.type in (None, BENCHMARK, DATASET) and "%" in before[-12:]:
-            if re.search(r"\d%\s+on\s+(?:the\s+)?$", before.replace("\\%", "%")) and not self._known_model(c.text):
+            if _RX_RECOGNIZER_31.search(before.replace("\\%", "%")) and not self._known_model(c.text):
                 self._set(c, BENCHMARK, 3)
         # examples of methods: "prior approaches such as Weights Magnitude, SparseGPT, and Wanda"
         if c.score < 3 and ("such as" in before or "like" in before or "includ" in before or "e.g." in before) and _METHOD_LIST.search(before) and not c.gaz and not self._known_model(c.text):
@@ -1064,16 +1257,22 @@ class Recognizer:
 
     def _gaz_family_type(self, text: str) -> str | None:
         """Return the gazetteer type of a name or of its family (sizes, versions cut)."""
-        base = re.sub(r"^\d+(?:\.\d+)?[BMT]\s+", "", text)  # "13B Llama-2"
+        try:
+            return self._memo_family[text]
+        except KeyError:
+            return self._cached(self._gaz_family_type_uncached, text)
+
+    def _gaz_family_type_uncached(self, text: str) -> str | None:
+        base = _RX_RECOGNIZER_5.sub("", text)  # "13B Llama-2"
         for _ in range(4):
             k = name_key(base)
             etype = self.gaz_key.get(k)
             if etype is not None:
                 return etype
-            nxt = self._family_of(base) or re.sub(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$", "", base)
+            nxt = self._family_of(base) or _RX_RECOGNIZER_32.sub("", base)
             if not nxt or nxt == base:
                 # "LLaVA-HR", "Qwen-VL": a two-letter variant tag on a model family
-                m = re.match(r"^(.{3,}?)-[A-Z]{1,2}$", base)
+                m = _RX_RECOGNIZER_33.match(base)
                 if m and self.gaz_key.get(name_key(m.group(1))) == MODEL:
                     return MODEL
                 return None
@@ -1118,7 +1317,7 @@ class Recognizer:
 
     def _title_type(self, desc: str) -> tuple[str | None, bool]:
         """Return the type the title's description gives its head name, and whether it gives one."""
-        words = re.findall(r"[\w\-']+", desc.casefold())[:10]
+        words = _RX_RECOGNIZER_16.findall(desc.casefold())[:10]
         if not words:
             return None, False
         if words[0] in ("benchmarking", "evaluating", "benchmark"):
@@ -1162,7 +1361,7 @@ class Recognizer:
             initials += w[:1].casefold()
             caps += "".join(ch for ch in w if ch.isupper()).casefold()
             if initials == target or caps == target:
-                noun = re.sub(r"[^\w\-]", "", w).casefold()
+                noun = _RX_RECOGNIZER_50.sub("", w).casefold()
                 if noun in self._TITLE_NOUNS:
                     self._title_noun = noun
                     return self._TITLE_NOUNS[noun], True
@@ -1174,7 +1373,7 @@ class Recognizer:
         return None, False
 
     def _title_head(self, cands: list[_Cand], work: str, title: str) -> None:
-        head = re.match(r"\s*([^:]{1,60}?)\s*:\s+(.*)", title)
+        head = _RX_RECOGNIZER_6.match(title)
         if not head:
             return
         hs, he = head.span(1)
@@ -1223,7 +1422,7 @@ class Recognizer:
                 if not (t.text.islower() and t.text.isalpha()):
                     break
                 etype = self.gaz_key.get(name_key(t.text))
-                if etype not in (BENCHMARK, DATASET) or not re.match(r"\s*(?:[,;.)]|and\b|or\b|$)", work[t.end : t.end + 5]):
+                if etype not in (BENCHMARK, DATASET) or not _RX_RECOGNIZER_51.match(work[t.end : t.end + 5]):
                     break  # "MMLU and math reasoning": a lowercase word before a noun is no list item
                 n = _Cand(t.start, t.end, t.text, j, j + 1, 1, c.type if etype == c.type else etype, 2, gaz=True)
                 extra.append(n)
@@ -1240,7 +1439,7 @@ class Recognizer:
         for c in cands:
             if cur:
                 gap = work[cur[-1].end : c.start]
-                if re.fullmatch(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?", gap):
+                if _RX_RECOGNIZER_34.fullmatch(gap):
                     cur.append(c)
                     continue
                 groups.append(cur)
@@ -1285,20 +1484,20 @@ class Recognizer:
             if (
                 last is not None
                 and last.introduced
-                and re.search(r",?\s+and\s+$", work[max(0, c.start - 8) : c.start])
-                and re.match(r",\s+an?\s", work[c.end : c.end + 5])
-                and re.match(r",\s+an?\s", work[last.end : last.end + 5])
+                and _RX_RECOGNIZER_35.search(work[max(0, c.start - 8) : c.start])
+                and _RX_RECOGNIZER_36.match(work[c.end : c.end + 5])
+                and _RX_RECOGNIZER_36.match(work[last.end : last.end + 5])
             ):
                 c.introduced = True  # "creating Tele-Data, a ... dataset ..., and Tele-Eval, a ... dataset"
                 continue
             if _MODIFIER_AFTER.match(work, c.end) and not (
-                re.match(r"\s+(?:series|family)\b", work[c.end : c.end + 10]) and re.search(r"\bintroduces?\s+(?:the\s+)?$", work[max(0, c.start - 20) : c.start])
+                _RX_RECOGNIZER_52.match(work[c.end : c.end + 10]) and _RX_RECOGNIZER_53.search(work[max(0, c.start - 20) : c.start])
             ):
                 continue  # "a BERT-style encoder": the family is used, not introduced (but "introduces the Qwen2 series")
             before = work[max(0, c.start - 160) : c.start]
             sent_start = sent_starts[bisect_right(sent_starts, c.start) - 1]
             clause = work[sent_start : c.start]
-            if _NAMING.search(before):
+            if _naming_before(before):
                 c.introduced = True
                 continue
             m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
@@ -1306,37 +1505,41 @@ class Recognizer:
                 c.introduced = True  # "a new corpus of generics, X", "our model, X"
                 continue
             v = None
-            for v in _INTRO_VERB.finditer(clause):
-                pass
-            for v in _INTRO_GERUND.finditer(clause, v.end() if v is not None else 0):
-                pass
+            # cheap exact pre-checks on ASCII text: each pattern needs one of these words
+            low = clause.lower() if clause.isascii() else None
+            if low is None or "we" in low or "this" in low or "our" in low:
+                for v in _INTRO_VERB.finditer(clause):
+                    pass
+            if low is None or "by" in low or "after" in low or "while" in low:
+                for v in _INTRO_GERUND.finditer(clause, v.end() if v is not None else 0):
+                    pass
             if v is not None:
                 between = clause[v.end() :]
-                if re.search(r"\b(?:versions?|variants?|extensions?|adaptations?|successors?) of (?:the\s+)?$", between) or (
-                    re.search(r"\bfine-?tuned\b", between) and self._known_model(c.text)
+                if _RX_RECOGNIZER_43.search(between) or (
+                    _RX_RECOGNIZER_54.search(between) and self._known_model(c.text)
                 ):
                     pass  # "two new versions of the CamemBERT base model", "our fine-tuned BioGPT-Large": used, not made
-                elif len(between.split()) <= 10 and not re.search(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including)\b", between, re.I) and not re.search(r"\b(?:for|to|into)\b", re.split(r"(?<![\w\-])[A-Z]", between, maxsplit=1)[0]):
+                elif len(between.split()) <= 10 and not _RX_RECOGNIZER_56.search(between) and not _RX_RECOGNIZER_57.search(_RX_RECOGNIZER_59.split(between, maxsplit=1)[0]):
                     c.introduced = True
                     continue
             after = work[c.end : c.end + 80]
-            if _MAKE_VERB.search(clause) and not (c.gaz or self._known_model(c.text)):
+            if (low is None or ("we" in low and any(w in low for w in _MAKE_VERB_STEMS))) and _MAKE_VERB.search(clause) and not (c.gaz or self._known_model(c.text)):
                 c.introduced = True  # "we obtain DIMSUM+, a high-quality dataset"
                 continue
-            if re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:new|novel|first)\b", after, re.I):
+            if _RX_RECOGNIZER_17.match(after):
                 c.introduced = True
                 continue
-            if c.start < self._title_end and re.match(r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|llm|lm|benchmark|dataset|corpus|suite)\b", after, re.I):
+            if c.start < self._title_end and _RX_RECOGNIZER_37.match(after):
                 c.introduced = True  # title "Train X, A Large-Scale Generative Language Model"
                 continue
-            if re.match(r"\s+(?:[\w\-]+\s+){0,2}?(?:is|are|will be|has been|have been)\s+(?:publicly\s+|freely\s+|openly\s+|now\s+)?(?:available|released|open-sourced)\s+(?:at|on|from|via|in)\s+(?:https?://|www\.|github|hugging)", after, re.I):
+            if _RX_RECOGNIZER_18.match(after):
                 c.introduced = True  # "The pre-trained MCL model is available at https://..."
                 continue
-            if re.match(r"(?:\s*(?:,|and|, and)\s+[\w\-]+)*\s+(?:is|are)\s+(?:a\s+|an\s+)?(?:new|novel)\b", after):
+            if _RX_RECOGNIZER_19.match(after):
                 c.introduced = True  # "X and Y are novel datasets"
                 continue
-            m = re.search(r"\b(?:our|the proposed|our proposed)\s+((?:[\w\-]+,?\s+){0,2})$", before, re.I)
-            if m and c.score >= 2 and all(w.casefold() in self.noun_type or w.casefold() in _OUR_WORDS or _SIZE.match(w) for w in re.findall(r"[\w\-]+", m.group(1))):
+            m = _RX_RECOGNIZER_20.search(before)
+            if m and c.score >= 2 and all(w.casefold() in self.noun_type or w.casefold() in _OUR_WORDS or _SIZE.match(w) for w in _RX_RECOGNIZER_8.findall(m.group(1))):
                 c.introduced = True
 
     @staticmethod
