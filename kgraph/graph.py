@@ -56,10 +56,14 @@ one edge of a relation joins two nodes.
 
 from __future__ import annotations
 
+import marshal
+from array import array
+import sys
+import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 
@@ -91,11 +95,53 @@ def entity_node_id(name: str, type: str) -> str:
     return ("model:" if type == "Model" else "data:") + name_key(name)
 
 
-def _evidence(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
-    return [{"sentence": m.sentence, "start": m.start, "end": m.end} for m in list(mentions)[:_MAX_EVIDENCE]]
+def _spans_evidence(spans: Iterable[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
+    return [{"sentence": sentence, "start": start, "end": end} for start, end, sentence, _ in list(spans)[:_MAX_EVIDENCE]]
 
 
-@dataclass
+def _spans(mentions: Iterable[Mention], sentences: dict[str, str]) -> tuple[tuple[int, int, str, str], ...]:
+    """Return mentions as plain tuples (start, end, sentence, text); equal sentences become one string."""
+    return tuple((m.start, m.end, sentences.setdefault(m.sentence, m.sentence), m.text) for m in mentions)
+
+
+class _Spool:
+    """Per-paper records in a temporary file (marshal), so a big build keeps only aggregates in memory."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._end = 0
+        self.offsets = array("q")
+
+    def append(self, record: tuple[Any, ...]) -> int:
+        """Write a record and return its offset."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="kgraph-graph-")
+        data = marshal.dumps(record)
+        self._file.seek(self._end)
+        self._file.write(len(data).to_bytes(4, "little") + data)
+        offset, self._end = self._end, self._end + 4 + len(data)
+        self.offsets.append(offset)
+        return offset
+
+    def read(self, offset: int) -> tuple[Any, ...]:
+        if self._file is None:
+            raise IndexError(offset)
+        self._file.seek(offset)
+        size = int.from_bytes(self._file.read(4), "little")
+        return marshal.loads(self._file.read(size))
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        for offset in self.offsets:
+            yield self.read(offset)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        self.offsets = array("q")
+
+
+@dataclass(slots=True)
 class _EntityAcc:
     names: Counter = field(default_factory=Counter)  # canonical names, one vote a paper
     forms: set = field(default_factory=set)
@@ -140,37 +186,41 @@ class GraphBuilder:
     """
 
     def __init__(self) -> None:
-        self._papers: dict[str, dict[str, Any]] = {}
-        self._paper_entities: list[tuple[str, list[tuple[str, Any]]]] = []
+        # Per paper, one spooled record: (pid, paper attributes, entities, links),
+        # entities as (base id, introduced, mention spans), links as (url, kind,
+        # count, evidence spans). Only the entity aggregates stay in memory.
+        self._spool = _Spool()
+        self._pids: dict[str, int] = {}  # paper node id -> its record's offset
         self._entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
         self._uf = _UnionFind()
-        self._links: list[tuple[str, str, str, int, list[dict[str, Any]]]] = []
+
+    def __del__(self) -> None:
+        self._spool.close()
 
     def add(self, extraction: PaperExtraction) -> None:
         """Add one paper's extraction."""
         paper = extraction.paper
-        pid = f"paper:{paper.id}"
-        if pid in self._papers:
+        pid = sys.intern(f"paper:{paper.id}")
+        if pid in self._pids:
             return
-        self._papers[pid] = {
-            "type": "Paper",
-            "label": paper.title,
-            "title": paper.title,
-            "abstract": paper.abstract,
-            "url": paper.url or "",
-            "arxiv_id": paper.arxiv_id or "",
-            "date": paper.date or "",
-            "authors": list(paper.authors),
-            "source": paper.source or "",
-        }
+        attrs = (
+            paper.title,
+            paper.abstract,
+            paper.url or "",
+            paper.arxiv_id or "",
+            paper.date or "",
+            tuple(paper.authors),
+            paper.source or "",
+        )
+        sentences: dict[str, str] = {}
         ents = []
         for ent in extraction.entities:
-            base = entity_node_id(ent.name, ent.type)
+            base = sys.intern(entity_node_id(ent.name, ent.type))
             prefix = base.split(":", 1)[0] + ":"
             for alias in ent.aliases:
                 key = name_key(alias)
                 if key:
-                    self._uf.union(base, prefix + key)
+                    self._uf.union(base, sys.intern(prefix + key))
             self._uf.find(base)
             acc = self._entities[base]
             acc.names[ent.name] += 1
@@ -182,10 +232,12 @@ class GraphBuilder:
                 acc.introduced_in.add(pid)
             if ent.family and name_key(ent.family) != name_key(ent.name):
                 acc.families[ent.family] += 1
-            ents.append((base, ent))
-        self._paper_entities.append((pid, ents))
-        for link in extraction.links:
-            self._links.append((pid, link.url, link.kind, len(link.mentions) or 1, _evidence(link.mentions)))
+            ents.append((base, bool(ent.introduced), _spans(ent.mentions, sentences)))
+        links = tuple(
+            (link.url, link.kind, len(link.mentions) or 1, _spans(link.mentions[:_MAX_EVIDENCE], sentences))
+            for link in extraction.links
+        )
+        self._pids[pid] = self._spool.append((pid, attrs, tuple(ents), links))
 
     def _merged(self) -> dict[str, _EntityAcc]:
         merged: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
@@ -203,8 +255,20 @@ class GraphBuilder:
     def build(self) -> nx.MultiDiGraph:
         """Return the graph of everything added so far (see the module docstring)."""
         G = nx.MultiDiGraph()
-        for pid in sorted(self._papers):
-            G.add_node(pid, **self._papers[pid])
+        for pid in sorted(self._pids):
+            _, (title, abstract, url, arxiv_id, date, authors, source), _, _ = self._spool.read(self._pids[pid])
+            G.add_node(
+                pid,
+                type="Paper",
+                label=title,
+                title=title,
+                abstract=abstract,
+                url=url,
+                arxiv_id=arxiv_id,
+                date=date,
+                authors=list(authors),
+                source=source,
+            )
 
         merged: dict[str, _EntityAcc] = {}
         final: dict[str, str] = {}  # union-find root -> node id
@@ -257,22 +321,25 @@ class GraphBuilder:
             G.add_edge(nid, fam_id, key="variant_of", relation="variant_of")
 
         model_bench: dict[tuple[str, str], tuple[int, set[str]]] = {}
-        for pid, ents in sorted(self._paper_entities, key=lambda item: item[0]):
-            by_node: dict[str, list[Any]] = defaultdict(list)
-            for base, ent in ents:
-                by_node[resolve(base)].append(ent)
+        for pid in sorted(self._pids):
+            _, _, ents, _ = self._spool.read(self._pids[pid])
+            by_node: dict[str, list[tuple[str, bool, tuple[Any, ...]]]] = defaultdict(list)
+            for item in ents:
+                by_node[resolve(item[0])].append(item)
             sentences: dict[str, set[str]] = defaultdict(set)
             for nid in sorted(by_node):
                 group = by_node[nid]
-                mentions = sorted({m for ent in group for m in ent.mentions}, key=lambda m: (m.start, m.end))
+                mentions = sorted({m for _, _, spans in group for m in spans})
                 count = len(mentions) or 1
-                G.add_edge(pid, nid, key="mentions", relation="mentions", count=count, evidence=_evidence(mentions))
-                if any(ent.introduced for ent in group):
-                    G.add_edge(pid, nid, key="introduces", relation="introduces", evidence=_evidence(mentions))
+                G.add_edge(pid, nid, key="mentions", relation="mentions", count=count, evidence=_spans_evidence(mentions))
+                if any(introduced for _, introduced, _ in group):
+                    G.add_edge(pid, nid, key="introduces", relation="introduces", evidence=_spans_evidence(mentions))
                 elif G.nodes[nid]["type"] == "Benchmark":
-                    G.add_edge(pid, nid, key="evaluates_on", relation="evaluates_on", count=count, evidence=_evidence(mentions))
+                    G.add_edge(
+                        pid, nid, key="evaluates_on", relation="evaluates_on", count=count, evidence=_spans_evidence(mentions)
+                    )
                 for m in mentions:
-                    sentences[nid].add(m.sentence)
+                    sentences[nid].add(m[2])
             models = [n for n in sentences if G.nodes[n]["type"] == "Model"]
             benches = [n for n in sentences if G.nodes[n]["type"] == "Benchmark"]
             for m in models:
@@ -290,7 +357,7 @@ class GraphBuilder:
 
     def _add_links(self, G: nx.MultiDiGraph) -> None:
         per_edge: dict[tuple[str, str, str], tuple[int, list[dict[str, Any]]]] = {}
-        for pid, url, kind, count, evidence in self._links:
+        for pid, url, kind, count, evidence in self._iter_links():
             if kind == "github":
                 parts = url.rstrip("/").split("/")[3:5]
                 owner_url = "https://github.com/" + parts[0]
@@ -315,6 +382,12 @@ class GraphBuilder:
         for (pid, target, relation) in sorted(per_edge):
             count, evidence = per_edge[(pid, target, relation)]
             G.add_edge(pid, target, key=relation, relation=relation, count=count, evidence=evidence)
+
+
+    def _iter_links(self) -> Iterator[tuple[str, str, str, int, list[dict[str, Any]]]]:
+        for pid, _, _, links in self._spool:
+            for url, kind, count, spans in links:
+                yield pid, url, kind, count, _spans_evidence(spans)
 
 
 def build_graph(extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:
