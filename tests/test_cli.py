@@ -196,3 +196,22 @@ def test_cli_stdin_input(tmp_path):
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout)
     assert row["title"] == "A Paper"
+
+
+def test_cli_unreadable_file_one_line_error(tmp_path, monkeypatch):
+    """A file that exists but can't be read (permissions) fails like the other bad inputs."""
+    path = tmp_path / "locked.txt"
+    path.write_text("Title\n\n" + "An abstract. " * 20, encoding="utf-8")
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {path}: permission denied"
+    assert not out.exists() or list(out.iterdir()) == []
