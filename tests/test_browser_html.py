@@ -7,6 +7,7 @@ not ``file:`` or ``data:`` is aborted and counted; a test fails if there is any.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -37,10 +38,12 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 @pytest.fixture(scope="module")
 def browser():
+    # CI sets KGRAPH_REQUIRE_BROWSER=1: there a missing browser is a failure, not a skip.
+    missing = pytest.fail if os.environ.get("KGRAPH_REQUIRE_BROWSER") else pytest.skip
     if sync_playwright is None:
-        pytest.skip("Playwright for Python is not installed (pip install playwright)")
+        missing("Playwright for Python is not installed (pip install playwright)")
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
