@@ -92,7 +92,17 @@ def paper_id(title: str, arxiv_id: str | None = None) -> str:
     return f"{slug}-{digest}"
 
 
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def _clean(text: str) -> str:
+    r"""Fold white space; drop control characters and replace lone surrogates (invalid in XML and RDF).
+
+    >>> _clean(" a\x07b\n c ")
+    'ab c'
+    """
+    text = _SURROGATES.sub("\ufffd", _UNSAFE_CHARS.sub("", text))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -115,7 +125,7 @@ def _make_paper(
     if not isinstance(abstract, str):
         raise CorpusError("'abstract' must be a string", path=where, line=line)
     if isinstance(authors, str):
-        author_list = tuple(a.strip() for a in re.split(r";|,| and ", authors) if a.strip())
+        author_list = tuple(_clean(a) for a in re.split(r";|,| and ", authors) if a.strip())
     elif isinstance(authors, list):
         author_list = tuple(
             _clean(a if isinstance(a, str) else str(a.get("name", ""))) for a in authors if a

@@ -76,22 +76,44 @@ def url_key(url: str) -> str:
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read a JSON Lines file (gold or predictions) into a list of dicts.
+    """Read a gold JSON Lines file (one annotated paper a line) into a list of dicts.
 
-    Raises :class:`~kgraph.errors.KgraphError` naming the file and line of bad JSON.
+    Raises :class:`~kgraph.errors.KgraphError` naming the file and line of a
+    line that is not a JSON object with a ``title`` and lists of alias lists.
     """
     records = []
     try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise KgraphError(f"{path}:{number}: malformed JSON ({err.msg}, column {err.colno})") from None
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise KgraphError(f"{path}: no such file") from None
+    except OSError as err:
+        raise KgraphError(f"{path}: can't read ({err.strerror})") from None
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise KgraphError(f"{path}:{number}: not UTF-8") from None
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise KgraphError(f"{path}:{number}: malformed JSON ({err.msg}, column {err.colno})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("title"), str):
+            raise KgraphError(f"{path}:{number}: expected a JSON object with a 'title' (see the annotation guidelines)")
+        for field in ("models", "datasets", "benchmarks"):
+            value = record.get(field, [])
+            if not isinstance(value, list) or not all(
+                isinstance(ent, list) and all(isinstance(a, str) for a in ent) for ent in value
+            ):
+                raise KgraphError(f"{path}:{number}: '{field}' must be a list of alias lists (lists of strings)")
+        for field in ("github", "urls", "introduced"):
+            value = record.get(field, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise KgraphError(f"{path}:{number}: '{field}' must be a list of strings")
+        records.append(record)
+    if not records:
+        raise KgraphError(f"{path}: no gold records found")
     return records
 
 

@@ -84,6 +84,8 @@ def load_store(path: str | Path) -> ox.Store:
     if fmt is None:
         available = ", ".join(sorted(_LOAD_FORMATS))
         raise QueryError(f"{path}: can't read {path.suffix or 'suffix-less'!r} files. Available: {available}, or a store directory")
+    if path.suffix.lower() == ".json" and _is_node_link_json(path):
+        raise QueryError(f"{path}: this is kgraph's NetworkX node-link JSON, not RDF; query graph.ttl (or graph.jsonld) instead")
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
@@ -94,6 +96,15 @@ def load_store(path: str | Path) -> ox.Store:
     except OSError as err:
         raise QueryError(f"{path}: can't read ({_one_line(str(err))})") from None
     return store
+
+
+def _is_node_link_json(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.lstrip().startswith(b"{") and b'"directed"' in head and b'"multigraph"' in head
 
 
 def _one_line(text: str) -> str:
