@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__
-from .errors import KgraphError
+from .errors import ExportError, KgraphError
 
 app = typer.Typer(
     name="kgraph",
@@ -49,6 +50,11 @@ def _user_errors(func: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
+        except OSError as err:
+            # Writing the result failed (disk full, closed stdout...): one line, no traceback.
+            where = f"{err.filename}: " if err.filename else ""
+            typer.echo(f"Error: {where}can't write output ({err.strerror or err})", err=True)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -96,6 +102,10 @@ def build(
     if engine not in ("local", "dask"):
         raise typer.BadParameter("must be 'local' or 'dask'", param_hint="--engine")
     format_list = [f.strip().lstrip(".") for f in formats.split(",") if f.strip()]
+    if not format_list:
+        raise ExportError("--formats names no format. Available: ttl, nt, jsonld, html, graphml, json")
+    if scheduler and engine != "dask":
+        raise KgraphError("--scheduler needs --engine dask")
     progress = Progress(
         SpinnerColumn(),
         TextColumn("extracting"),
@@ -309,11 +319,19 @@ def serve(
     """
     from .serve import serve as run_serve
 
-    run_serve(graph, host=host, port=port, writable=writable)
+    code = run_serve(graph, host=host, port=port, writable=writable)
+    if code:
+        raise KgraphError(f"the SPARQL server stopped with exit status {code}")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so servers stop and temporary files are removed.
+    raise KeyboardInterrupt
 
 
 def main() -> None:
     """Run the CLI (the ``kgraph`` console script)."""
+    signal.signal(signal.SIGTERM, _terminate)
     app()
 
 

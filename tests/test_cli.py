@@ -215,3 +215,54 @@ def test_cli_unreadable_file_one_line_error(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {path}: permission denied"
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_cli_more_user_errors_are_one_line(tmp_path):
+    """Review findings: each of these is a one-line error with exit 1, not a traceback or a silent no-op."""
+    papers = tmp_path / "p.jsonl"
+    papers.write_text(json.dumps({"title": "T", "abstract": "We evaluate GPT-4 on MMLU."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(papers), "-o", str(out), "-q"]).exit_code == 0
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "notgold.jsonl").write_text("[1, 2]\n", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    cases = [
+        (["extract", str(papers), "-o", str(tmp_path / "dir")], "is a directory"),
+        (["build", str(papers), "--formats", ",", "-o", str(tmp_path / "o2")], "--formats names no format"),
+        (["build", str(papers), "--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+        (["stats", str(out / "graph.json")], "node-link JSON, not RDF"),
+        (["eval", str(tmp_path / "notgold.jsonl"), str(papers)], "notgold.jsonl:1: expected a JSON object"),
+        (["eval", str(tmp_path / "empty.jsonl"), str(papers)], "empty.jsonl: no gold records"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, (args, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], (args, result.stderr)
+
+
+def test_cli_extract_output_through_a_symlink_keeps_the_link(tmp_path):
+    papers = tmp_path / "p.jsonl"
+    papers.write_text(json.dumps({"title": "T", "abstract": "We evaluate GPT-4 on MMLU."}) + "\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(tmp_path / "target.jsonl")
+    assert runner.invoke(app, ["extract", str(papers), "-o", str(link)]).exit_code == 0
+    assert link.is_symlink()
+    assert json.loads((tmp_path / "target.jsonl").read_text(encoding="utf-8"))["title"] == "T"
+
+
+def test_cli_control_characters_and_lone_surrogates_give_valid_outputs(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    papers = tmp_path / "p.jsonl"
+    papers.write_text('{"title": "Lone \\ud800 x\\u0007", "abstract": "We evaluate GPT-4 on MMLU.\\u0001"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(papers), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    ET.parse(out / "graph.graphml")
+    import pyoxigraph
+
+    assert len(list(pyoxigraph.parse(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE))) > 0
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    (paper,) = [n for n in data["nodes"] if n["type"] == "Paper"]
+    assert paper["title"] == "Lone \ufffd x"

@@ -36,6 +36,19 @@ def atomic_write(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
     'hi'
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()  # write the file the link points to, keep the link
+    if path.is_dir():
+        raise ExportError(f"{path}: is a directory; give a file name")
+    if path.exists() and not path.is_file():
+        # A FIFO or device (e.g. /dev/stdout): write in place, renaming would replace it.
+        try:
+            handle = open(path, mode) if "b" in mode else open(path, mode, encoding="utf-8", newline="\n")  # noqa: SIM115
+        except OSError as err:
+            raise ExportError(f"{path}: can't write ({err.strerror})") from None
+        with handle:
+            yield handle
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
