@@ -317,9 +317,12 @@ def serve(
 
     Example: kgraph serve outputs/graph.ttl --port 7878
     """
-    from .serve import serve as run_serve
+    from .serve import start_server
 
-    code = run_serve(graph, host=host, port=port, writable=writable)
+    server = start_server(graph, host=host, port=port, writable=writable)
+    mode = "read-write" if writable else "read-only"
+    typer.echo(f"SPARQL endpoint ({mode}): {server.query_url}  (Ctrl-C to stop)", err=True)
+    code = server.wait()
     if code:
         raise KgraphError(f"the SPARQL server stopped with exit status {code}")
 

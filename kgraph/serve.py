@@ -112,9 +112,18 @@ def _location(graph_path: Path, command: str) -> tuple[Path, str | None]:
     )
     if result.returncode != 0:
         shutil.rmtree(tmpdir, ignore_errors=True)
-        lines = [line for line in result.stderr.splitlines() if line.strip()]
-        raise QueryError(f"{graph_path}: can't load into the server: {lines[-1] if lines else 'oxigraph load failed'}")
+        raise QueryError(f"{graph_path}: can't load into the server: {_error_line(result.stderr) or 'oxigraph load failed'}")
     return location, tmpdir
+
+
+def _error_line(output: str) -> str:
+    """Return the line of oxigraph's output that says what went wrong (not the backtrace)."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for line in lines:
+        if line.lower().startswith(("error", "caused by")):
+            return " ".join(line.split())
+    useful = [line for line in lines if not line[0].isdigit() and not line.startswith(("at ", "Stack backtrace"))]
+    return (useful or lines or [""])[0]
 
 
 def start_server(
@@ -150,9 +159,9 @@ def start_server(
     probe = server.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
     while True:
         if process.poll() is not None:
-            err = server.log.read_text(errors="replace").strip().splitlines()
+            err = _error_line(server.log.read_text(errors="replace"))
             server.stop()
-            raise QueryError(f"The SPARQL server didn't start on {bind}: {err[-1] if err else 'exit code ' + str(process.returncode)}")
+            raise QueryError(f"The SPARQL server didn't start on {bind}: {err or 'exit code ' + str(process.returncode)}")
         with contextlib.suppress(OSError):
             with urllib.request.urlopen(probe, timeout=2) as response:
                 if response.status == 200:
