@@ -104,3 +104,17 @@ def test_evaluate_read_gold_bad_json(tmp_path):
     path.write_text('{"title": "a"}\n{oops\n', encoding="utf-8")
     with pytest.raises(KgraphError, match="g.jsonl:2"):
         read_gold(path)
+
+
+def test_evaluate_independent_set_is_valid_gold_for_its_listing():
+    """The independent check set loads as gold and every gold paper is in its listing."""
+    from pathlib import Path
+
+    from kgraph.corpus import load_corpus, title_key
+    from kgraph.evaluate import read_gold
+
+    folder = Path(__file__).parent / "data" / "independent"
+    gold = read_gold(folder / "gold.jsonl")
+    titles = {title_key(p.title) for p in load_corpus([folder / "listing.jsonl"])}
+    assert len(gold) == 40
+    assert {title_key(g["title"]) for g in gold} == titles
