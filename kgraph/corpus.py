@@ -199,7 +199,6 @@ def _read_listing(text: str, where: str) -> Iterator[Paper]:
     while i < len(paragraphs):
         line, para = paragraphs[i]
         nxt = paragraphs[i + 1][1] if i + 1 < len(paragraphs) else None
-        after = paragraphs[i + 2][1] if i + 2 < len(paragraphs) else None
         if (
             _looks_like_title(para)
             and not _looks_like_abstract(para)
@@ -215,7 +214,6 @@ def _read_listing(text: str, where: str) -> Iterator[Paper]:
             pending[2].append(para)  # an abstract of several paragraphs
         elif pending is None and _DATE_LINE.match(para):
             date = para
-        del after
         i += 1
     if pending:
         yield _make_paper(pending[1], " ".join(pending[2]), where=where, line=pending[0], date=date)
@@ -237,12 +235,10 @@ def _from_record(record: object, where: str, line: int) -> Paper:
 
 def _read_jsonl(lines: Iterable[bytes], where: str) -> Iterator[Paper]:
     for number, raw in enumerate(lines, start=1):
-        text = _decode(raw, where) if number == 1 else None
-        if text is None:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise CorpusError("not UTF-8; save the file as UTF-8", path=where, line=number) from None
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise CorpusError("not UTF-8; save the file as UTF-8", path=where, line=number) from None
         if not text.strip():
             continue
         try:

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from .corpus import title_key
 from .errors import KgraphError
+from .names import name_key
 
 __all__ = ["ScoreError", "format_errors", "format_table", "key", "read_gold", "score", "url_key"]
 
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _TYPES = {"models": "model", "datasets": "dataset", "benchmarks": "benchmark"}
 _ROWS = ["model", "dataset", "benchmark", "data", "all", "github", "introduced"]
 
@@ -40,18 +40,9 @@ class ScoreError(NamedTuple):
     aliases: tuple[str, ...] = ()  # the gold aliases of a false negative
 
 
-def key(name: str) -> str:
-    """Return the matching key of an entity name.
-
-    >>> key("LLaMA-2") == key("Llama 2") == key("llama_2")
-    True
-    """
-    s = unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
-    return re.sub(r"[\s\-_.'\u2019~^]+", "", s)
-
-
-def _title_key(title: str) -> str:
-    return re.sub(r"\W+", "", unicodedata.normalize("NFKC", title).casefold())
+# The scorer's keys are kgraph's own: names and titles normalise the same way everywhere.
+key = name_key
+_title_key = title_key
 
 
 def url_key(url: str) -> str:
