@@ -21,17 +21,7 @@ from dataclasses import replace
 
 from kgraph.corpus import load_corpus
 from kgraph.extract import extract, make_nlp
-
-
-def cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
+from _machine import cpu_model
 
 
 def main() -> None:

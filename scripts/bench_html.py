@@ -29,21 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _machine import cpu_model  # noqa: E402
+from kgraph.export.browser import CHROMIUM, block_network, launch_chromium  # noqa: E402
 from kgraph.export.html import write_html  # noqa: E402
 from kgraph.graph import build_graph  # noqa: E402
 from kgraph.layout import force_layout  # noqa: E402
 from kgraph.types import Entity, Link, Mention, Paper, PaperExtraction  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def synthetic_extractions(nodes: int, *, seed: int = 0) -> list[PaperExtraction]:
@@ -85,19 +77,10 @@ def first_render_seconds(path: Path) -> tuple[float, float, int]:
     """Return (seconds to first draw, seconds until the edges are drawn too, nodes drawn) in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    blocked = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(pw)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-
-        def route(r):
-            if r.request.url.startswith(("file:", "data:")):
-                r.continue_()
-            else:
-                blocked.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
+        blocked = block_network(page)
         page.goto(path.as_uri())
         page.wait_for_function("window.kgraph && window.kgraph.readyMs !== null", timeout=120_000)
         ms, ready = page.evaluate("[window.kgraph.firstDrawMs, window.kgraph.readyMs]")
@@ -106,16 +89,6 @@ def first_render_seconds(path: Path) -> tuple[float, float, int]:
     if blocked:
         raise SystemExit(f"the page tried to reach the network: {blocked[:3]}")
     return ms / 1000, ready / 1000, drawn
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ from kgraph.export.rdf import iter_triples, to_rdf, to_store, write_rdf
 from kgraph.graph import build_graph
 from kgraph.query import named_query, select
 from kgraph.types import Entity, Link, Mention, Paper, PaperExtraction
+from _machine import cpu_model
 
 TRIPLES_PER_PAPER = 99  # about, for the papers below
 
@@ -62,16 +63,6 @@ def best(fn, repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _rdflib_turtle_child(papers: int, path: str) -> None:

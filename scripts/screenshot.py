@@ -19,20 +19,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kgraph.corpus import load_corpus  # noqa: E402
+from kgraph.export.browser import block_network, launch_chromium  # noqa: E402
 from kgraph.export.html import write_html  # noqa: E402
 from kgraph.extract import extract  # noqa: E402
 from kgraph.graph import build_graph  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> None:
@@ -50,19 +41,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page_path = Path(tmp) / "graph.html"
         write_html(G, page_path, title="kgraph — sample corpus")
-        blocked: list[str] = []
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(pw)
             page = browser.new_page(viewport={"width": args.width, "height": args.height}, device_scale_factor=1)
-
-            def route(r):
-                if r.request.url.startswith(("file:", "data:")):
-                    r.continue_()
-                else:
-                    blocked.append(r.request.url)
-                    r.abort()
-
-            page.route("**/*", route)
+            blocked = block_network(page)
             page.goto(page_path.as_uri())
             page.wait_for_function("window.kgraph && window.kgraph.readyMs !== null", timeout=60_000)
             if args.focus:

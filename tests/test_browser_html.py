@@ -13,20 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from kgraph.export.browser import CHROMIUM, block_network, launch_chromium
 from kgraph.export.html import write_html
 
 from test_html import XSS_TITLE, _big_graph, make_graph
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +36,7 @@ def browser():
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(pw)
         yield browser
         browser.close()
 
@@ -55,14 +46,13 @@ class Opened:
 
     def __init__(self, browser, path: Path, *, wait_ready: bool = True) -> None:
         self.errors: list[str] = []
-        self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.context = browser.new_context(viewport={"width": 1400, "height": 900})
         self.page = page = self.context.new_page()
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("dialog", self._dialog)
-        page.route("**/*", self._route)
+        self.requests = block_network(page)
         page.goto(path.as_uri())
         if wait_ready:
             page.wait_for_function("window.kgraph && window.kgraph.readyMs !== null", timeout=60_000)
@@ -70,13 +60,6 @@ class Opened:
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
         dialog.dismiss()
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
