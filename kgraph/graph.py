@@ -56,12 +56,13 @@ one edge of a relation joins two nodes.
 
 from __future__ import annotations
 
+import heapq
 import marshal
-from array import array
 import sys
+from array import array
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -70,7 +71,7 @@ import networkx as nx
 from .names import name_key
 from .types import Mention, PaperExtraction
 
-__all__ = ["GraphBuilder", "build_graph", "entity_node_id", "NODE_TYPES", "EDGE_RELATIONS"]
+__all__ = ["GraphBuilder", "GraphView", "build_graph", "entity_node_id", "NODE_TYPES", "EDGE_RELATIONS"]
 
 NODE_TYPES = ("Paper", "Model", "Dataset", "Benchmark", "Repository", "GitHubOwner", "Link")
 EDGE_RELATIONS = (
@@ -252,34 +253,101 @@ class GraphBuilder:
             out.families.update(acc.families)
         return merged
 
+    def view(self) -> GraphView:
+        """Return a read-only view of the graph that reads papers from the spool when asked.
+
+        Exports stream from it (RDF, HTML, GraphML, JSON), so a big build never
+        holds every paper's node and edges in memory at once.
+        """
+        return GraphView(self)
+
     def build(self) -> nx.MultiDiGraph:
         """Return the graph of everything added so far (see the module docstring)."""
-        G = nx.MultiDiGraph()
-        for pid in sorted(self._pids):
-            _, (title, abstract, url, arxiv_id, date, authors, source), _, _ = self._spool.read(self._pids[pid])
-            G.add_node(
-                pid,
-                type="Paper",
-                label=title,
-                title=title,
-                abstract=abstract,
-                url=url,
-                arxiv_id=arxiv_id,
-                date=date,
-                authors=list(authors),
-                source=source,
-            )
+        return self.view().to_networkx()
+
+
+def _link_target(url: str, kind: str) -> tuple[str, str, list[tuple[str, dict[str, Any]]]]:
+    """Return (target node id, relation, [(node id, attributes) of nodes it needs]) for a link."""
+    if kind == "github":
+        parts = url.rstrip("/").split("/")[3:5]
+        owner_id = "owner:github.com/" + parts[0].lower()
+        owner = (owner_id, {"type": "GitHubOwner", "label": parts[0], "name": parts[0], "url": "https://github.com/" + parts[0], "mentions": 0})
+        if len(parts) == 2:
+            repo_id = f"repo:github.com/{parts[0].lower()}/{parts[1].lower()}"
+            repo = (repo_id, {"type": "Repository", "label": f"{parts[0]}/{parts[1]}", "url": url, "owner": owner_id, "mentions": 0})
+            return repo_id, "has_code", [owner, repo]
+        return owner_id, "links_to", [owner]
+    target = f"link:{url}"
+    return target, "links_to", [(target, {"type": "Link", "label": url, "url": url, "kind": kind, "mentions": 0})]
+
+
+_Edge = tuple[str, str, dict[str, Any]]  # (target, relation, attributes)
+
+
+class _NodeView(Mapping):
+    """``G.nodes`` of a :class:`GraphView`: sorted ids, ``G.nodes[id]`` and ``G.nodes(data=True)``."""
+
+    def __init__(self, view: GraphView) -> None:
+        self._view = view
+
+    def __getitem__(self, node: str) -> dict[str, Any]:
+        return self._view._node(node)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._view._order())
+
+    def __len__(self) -> int:
+        return self._view.number_of_nodes()
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._view
+
+    def __call__(self, data: bool = False) -> Iterator[Any]:
+        if not data:
+            return iter(self)
+        return ((node, self._view._node(node)) for node in self)
+
+
+class GraphView:
+    """The graph of a :class:`GraphBuilder`, with papers read from its spool on demand.
+
+    It answers the part of the ``networkx.MultiDiGraph`` interface that the
+    exporters use: ``G.nodes`` (iteration in sorted order, ``G.nodes[id]``,
+    ``G.nodes(data=True)``), ``G.edges(keys=, data=)`` and
+    ``G.out_edges(node, keys=, data=)`` in sorted order, ``in``, ``len``,
+    ``number_of_nodes()``, ``number_of_edges()`` and ``G.graph``. Models,
+    datasets, repositories and links (and the edges among them) are held in
+    memory as :attr:`entities`, a small ``MultiDiGraph``; a paper's node and
+    edges are rebuilt from its spooled record each time they are asked for.
+    :meth:`to_networkx` returns the whole graph, equal to :meth:`GraphBuilder.build`.
+
+    >>> from kgraph.types import Paper, Entity, PaperExtraction
+    >>> b = GraphBuilder()
+    >>> b.add(PaperExtraction(Paper("p1", "T", "A"), (Entity("GPT-4", "Model"),)))
+    >>> G = b.view()
+    >>> list(G.nodes), [(u, v, k) for u, v, k in G.edges(keys=True)]
+    (['model:gpt4', 'paper:p1'], [('paper:p1', 'model:gpt4', 'mentions')])
+    """
+
+    def __init__(self, builder: GraphBuilder) -> None:
+        self._builder = builder  # keeps the spool open
+        self.graph: dict[str, Any] = {}
+        self.nodes = _NodeView(self)
+        self._pids = sorted(builder._pids)
+        self._pid_set = builder._pids
+        self._cache: tuple[str, Any] | None = None
+        self._sorted: list[str] | None = None
+        E = self.entities = nx.MultiDiGraph()
 
         merged: dict[str, _EntityAcc] = {}
         final: dict[str, str] = {}  # union-find root -> node id
-        for root, acc in self._merged().items():
+        for root, acc in builder._merged().items():
             # Canonical name: the form most papers use; ties to the shortest, then alphabetical.
             name = min(acc.names, key=lambda n: (-acc.names[n], len(n), n))
             final[root] = root.split(":", 1)[0] + ":" + name_key(name)
             merged[final[root]] = acc
-
-        def resolve(base: str) -> str:
-            return final.get(self._uf.find(base), base)
+        uf = builder._uf
+        self._resolved = {base: final.get(uf.find(base), base) for base in builder._entities}
 
         families: dict[str, str] = {}
         for nid in sorted(merged):
@@ -287,7 +355,7 @@ class GraphBuilder:
             name = min(acc.names, key=lambda n: (-acc.names[n], len(n), n))
             types = acc.types
             etype = min(types, key=lambda t: (-types[t], {"Benchmark": 0, "Dataset": 1, "Model": 2}[t]))
-            G.add_node(
+            E.add_node(
                 nid,
                 type=etype,
                 label=name,
@@ -299,14 +367,16 @@ class GraphBuilder:
                 family="",
             )
             if acc.families:
-                family = min(acc.families, key=lambda n: (-acc.families[n], n))
-                families[nid] = family
+                families[nid] = min(acc.families, key=lambda n: (-acc.families[n], n))
         for nid in sorted(families):
-            fam_id = resolve(entity_node_id(families[nid], "Model")) if nid.startswith("model:") else None
-            if fam_id is None or fam_id == nid:
+            if not nid.startswith("model:"):
                 continue
-            if fam_id not in G:
-                G.add_node(
+            base = entity_node_id(families[nid], "Model")
+            fam_id = final.get(uf.find(base), base) if base in uf.parent else base
+            if fam_id == nid:
+                continue
+            if fam_id not in E:
+                E.add_node(
                     fam_id,
                     type="Model",
                     label=families[nid],
@@ -317,77 +387,204 @@ class GraphBuilder:
                     introduced_in=[],
                     family="",
                 )
-            G.nodes[nid]["family"] = fam_id
-            G.add_edge(nid, fam_id, key="variant_of", relation="variant_of")
+            E.nodes[nid]["family"] = fam_id
+            E.add_edge(nid, fam_id, key="variant_of", relation="variant_of")
 
-        model_bench: dict[tuple[str, str], tuple[int, set[str]]] = {}
-        for pid in sorted(self._pids):
-            _, _, ents, _ = self._spool.read(self._pids[pid])
-            by_node: dict[str, list[tuple[str, bool, tuple[Any, ...]]]] = defaultdict(list)
-            for item in ents:
-                by_node[resolve(item[0])].append(item)
-            sentences: dict[str, set[str]] = defaultdict(set)
-            for nid in sorted(by_node):
-                group = by_node[nid]
-                mentions = sorted({m for _, _, spans in group for m in spans})
-                count = len(mentions) or 1
-                G.add_edge(pid, nid, key="mentions", relation="mentions", count=count, evidence=_spans_evidence(mentions))
-                if any(introduced for _, introduced, _ in group):
-                    G.add_edge(pid, nid, key="introduces", relation="introduces", evidence=_spans_evidence(mentions))
-                elif G.nodes[nid]["type"] == "Benchmark":
-                    G.add_edge(
-                        pid, nid, key="evaluates_on", relation="evaluates_on", count=count, evidence=_spans_evidence(mentions)
-                    )
-                for m in mentions:
-                    sentences[nid].add(m[2])
-            models = [n for n in sentences if G.nodes[n]["type"] == "Model"]
-            benches = [n for n in sentences if G.nodes[n]["type"] == "Benchmark"]
-            for m in models:
-                for b in benches:
-                    shared = len(sentences[m] & sentences[b])
-                    if shared:
-                        count, papers = model_bench.get((m, b), (0, set()))
-                        model_bench[(m, b)] = (count + shared, papers | {pid})
-        for (m, b) in sorted(model_bench):
+        # Links, in the order the papers were added (as their node attributes add up).
+        for _, _, _, links in builder._spool:
+            for url, kind, count, _ in links:
+                target, relation, needed = _link_target(url, kind)
+                for node, attrs in needed:
+                    if node not in E:
+                        E.add_node(node, **attrs)
+                        if attrs["type"] == "Repository":
+                            E.add_edge(node, attrs["owner"], key="owned_by", relation="owned_by")
+                E.nodes[target]["mentions"] += count
+
+        # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view).
+        model_bench: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        self._relations: Counter = Counter()
+        self._paper_degree = array("i")
+        self._entity_papers: dict[str, array] = defaultdict(lambda: array("i"))
+        for index, pid in enumerate(self._pids):
+            edges, pairs = self._paper_edges(pid, evidence=False)
+            self._relations.update(relation for _, relation, _ in edges)
+            targets = {target for target, _, _ in edges}
+            self._paper_degree.append(len(targets))
+            for target in sorted(targets):
+                self._entity_papers[target].append(index)
+            for m, b, shared in pairs:
+                count, papers = model_bench.get((m, b), (0, []))
+                papers.append(pid)
+                model_bench[(m, b)] = (count + shared, papers)
+        for m, b in sorted(model_bench):
             count, papers = model_bench[(m, b)]
-            G.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=sorted(papers))
+            E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=papers)
+        self._relations.update(key for _, _, key in E.edges(keys=True))
 
-        self._add_links(G)
+    # -- papers, rebuilt from the spool --------------------------------------------------------
+
+    def _record(self, pid: str) -> tuple[Any, ...]:
+        if self._cache is not None and self._cache[0] == pid:
+            return self._cache[1]
+        record = self._builder._spool.read(self._pid_set[pid])
+        self._cache = (pid, record)
+        return record
+
+    def _paper_node(self, pid: str) -> dict[str, Any]:
+        _, (title, abstract, url, arxiv_id, date, authors, source), _, _ = self._record(pid)
+        return {
+            "type": "Paper",
+            "label": title,
+            "title": title,
+            "abstract": abstract,
+            "url": url,
+            "arxiv_id": arxiv_id,
+            "date": date,
+            "authors": list(authors),
+            "source": source,
+        }
+
+    def _paper_edges(self, pid: str, *, evidence: bool = True) -> tuple[list[_Edge], list[tuple[str, str, int]]]:
+        """Return a paper's out-edges (sorted by target, relation) and its (model, benchmark, shared sentences)."""
+        _, _, ents, links = self._record(pid)
+        E, resolved = self.entities, self._resolved
+        by_node: dict[str, list[tuple[str, bool, tuple[Any, ...]]]] = defaultdict(list)
+        for item in ents:
+            by_node[resolved.get(item[0], item[0])].append(item)
+        edges: list[_Edge] = []
+        sentences: dict[str, set[str]] = {}
+        for nid in sorted(by_node):
+            group = by_node[nid]
+            mentions = sorted({m for _, _, spans in group for m in spans})
+            count = len(mentions) or 1
+            ev = _spans_evidence(mentions) if evidence else []
+            edges.append((nid, "mentions", {"relation": "mentions", "count": count, "evidence": ev}))
+            if any(introduced for _, introduced, _ in group):
+                edges.append((nid, "introduces", {"relation": "introduces", "evidence": ev}))
+            elif E.nodes[nid]["type"] == "Benchmark":
+                edges.append((nid, "evaluates_on", {"relation": "evaluates_on", "count": count, "evidence": ev}))
+            sentences[nid] = {m[2] for m in mentions}
+        models = [n for n in sentences if E.nodes[n]["type"] == "Model"]
+        benches = [n for n in sentences if E.nodes[n]["type"] == "Benchmark"]
+        pairs = []
+        for m in models:
+            for b in benches:
+                shared = len(sentences[m] & sentences[b])
+                if shared:
+                    pairs.append((m, b, shared))
+        per_edge: dict[tuple[str, str], tuple[int, list[dict[str, Any]]]] = {}
+        for url, kind, count, spans in links:
+            target, relation, _ = _link_target(url, kind)
+            old_count, old_evidence = per_edge.get((target, relation), (0, []))
+            per_edge[(target, relation)] = (old_count + count, (old_evidence + _spans_evidence(spans))[:_MAX_EVIDENCE])
+        for target, relation in sorted(per_edge):
+            count, ev = per_edge[(target, relation)]
+            edges.append((target, relation, {"relation": relation, "count": count, "evidence": ev if evidence else []}))
+        edges.sort(key=lambda e: (e[0], e[1]))
+        return edges, pairs
+
+    # -- the networkx-like interface ----------------------------------------------------------
+
+    def _order(self) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted([*self.entities.nodes, *self._pids])
+        return self._sorted
+
+    def _node(self, node: str) -> dict[str, Any]:
+        if node in self._pid_set:
+            return self._paper_node(node)
+        return self.entities.nodes[node]
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._pid_set or node in self.entities
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return self.number_of_nodes()
+
+    def number_of_nodes(self) -> int:
+        return len(self._pids) + self.entities.number_of_nodes()
+
+    def number_of_edges(self) -> int:
+        return sum(self._relations.values())
+
+    def is_directed(self) -> bool:
+        return True
+
+    def is_multigraph(self) -> bool:
+        return True
+
+    def out_edges(self, node: str, keys: bool = False, data: bool = False) -> Iterator[tuple[Any, ...]]:
+        """Yield the node's out-edges sorted by (target, key), as networkx would with these flags."""
+        if node in self._pid_set:
+            items = [(node, target, key, attrs) for target, key, attrs in self._paper_edges(node)[0]]
+        else:
+            items = sorted(self.entities.out_edges(node, keys=True, data=True), key=lambda e: (e[1], e[2]))
+        for u, v, k, d in items:
+            yield (u, v) + ((k,) if keys else ()) + ((d,) if data else ())
+
+    def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple[Any, ...]]:
+        """Yield every edge sorted by (source, target, key)."""
+        entity_sources = sorted({u for u, _ in self.entities.edges()})
+        sources = heapq.merge(entity_sources, self._pids)
+        for u in sources:
+            yield from self.out_edges(u, keys=keys, data=data)
+
+    def type_counts(self) -> Counter:
+        """Return the number of nodes of each type."""
+        counts = Counter(str(d.get("type", "Other")) for _, d in self.entities.nodes(data=True))
+        if self._pids:
+            counts["Paper"] += len(self._pids)
+        return counts
+
+    def relation_counts(self) -> Counter:
+        """Return the number of edges of each relation."""
+        return Counter(self._relations)
+
+    def degrees(self) -> tuple[dict[str, int], Any]:
+        """Return (entity node -> number of neighbours, paper node -> number of neighbours)."""
+        E = self.entities
+        entity_degree = {}
+        for node in E:
+            nbrs = {v for v in E.successors(node)} | {u for u in E.predecessors(node)}
+            nbrs.discard(node)
+            entity_degree[node] = len(nbrs) + len(self._entity_papers.get(node, ()))
+        paper_degree = dict(zip(self._pids, self._paper_degree))
+        return entity_degree, paper_degree
+
+    def papers_of(self, node: str) -> list[str]:
+        """Return the papers with an edge to ``node``."""
+        return [self._pids[i] for i in self._entity_papers.get(node, ())]
+
+    def subgraph_networkx(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
+        """Return the nodes and every edge among them as a ``networkx.MultiDiGraph``."""
+        keep = sorted(set(nodes))
+        wanted = set(keep)
+        H = nx.MultiDiGraph()
+        H.graph.update(self.graph)
+        for node in keep:
+            H.add_node(node, **self._node(node))
+        for node in keep:
+            for u, v, k, d in self.out_edges(node, keys=True, data=True):
+                if v in wanted:
+                    H.add_edge(u, v, key=k, **d)
+        return H
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Return the whole graph as a ``networkx.MultiDiGraph`` (in memory)."""
+        G = nx.MultiDiGraph()
+        G.graph.update(self.graph)
+        for pid in self._pids:
+            G.add_node(pid, **self._paper_node(pid))
+        G.add_nodes_from(self.entities.nodes(data=True))
+        G.add_edges_from(self.entities.edges(keys=True, data=True))
+        for pid in self._pids:
+            for target, key, attrs in self._paper_edges(pid)[0]:
+                G.add_edge(pid, target, key=key, **attrs)
         return G
-
-    def _add_links(self, G: nx.MultiDiGraph) -> None:
-        per_edge: dict[tuple[str, str, str], tuple[int, list[dict[str, Any]]]] = {}
-        for pid, url, kind, count, evidence in self._iter_links():
-            if kind == "github":
-                parts = url.rstrip("/").split("/")[3:5]
-                owner_url = "https://github.com/" + parts[0]
-                owner_id = "owner:github.com/" + parts[0].lower()
-                if owner_id not in G:
-                    G.add_node(owner_id, type="GitHubOwner", label=parts[0], name=parts[0], url=owner_url, mentions=0)
-                if len(parts) == 2:
-                    repo_id = f"repo:github.com/{parts[0].lower()}/{parts[1].lower()}"
-                    if repo_id not in G:
-                        G.add_node(repo_id, type="Repository", label=f"{parts[0]}/{parts[1]}", url=url, owner=owner_id, mentions=0)
-                        G.add_edge(repo_id, owner_id, key="owned_by", relation="owned_by")
-                    target, relation = repo_id, "has_code"
-                else:
-                    target, relation = owner_id, "links_to"
-            else:
-                target, relation = f"link:{url}", "links_to"
-                if target not in G:
-                    G.add_node(target, type="Link", label=url, url=url, kind=kind, mentions=0)
-            G.nodes[target]["mentions"] += count
-            old_count, old_evidence = per_edge.get((pid, target, relation), (0, []))
-            per_edge[(pid, target, relation)] = (old_count + count, (old_evidence + evidence)[:_MAX_EVIDENCE])
-        for (pid, target, relation) in sorted(per_edge):
-            count, evidence = per_edge[(pid, target, relation)]
-            G.add_edge(pid, target, key=relation, relation=relation, count=count, evidence=evidence)
-
-
-    def _iter_links(self) -> Iterator[tuple[str, str, str, int, list[dict[str, Any]]]]:
-        for pid, _, _, links in self._spool:
-            for url, kind, count, spans in links:
-                yield pid, url, kind, count, _spans_evidence(spans)
 
 
 def build_graph(extractions: Iterable[PaperExtraction]) -> nx.MultiDiGraph:

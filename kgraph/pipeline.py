@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ import networkx as nx
 
 from .corpus import load_corpus
 from .errors import ExportError
-from .graph import GraphBuilder
+from .graph import GraphBuilder, GraphView
 from .types import Paper, PaperExtraction
 
 __all__ = ["BuildResult", "OUTPUT_FORMATS", "build", "write_outputs", "graph_summary"]
@@ -37,30 +37,51 @@ OUTPUT_FORMATS: dict[str, str] = {
 DEFAULT_FORMATS = ("ttl", "html", "graphml", "json")
 
 
-@dataclass
 class BuildResult:
-    """What a build produced: the graph, its counts and the files written."""
+    """What a build produced: the graph, its counts and the files written.
 
-    graph: nx.MultiDiGraph
-    papers: int
-    files: list[Path] = field(default_factory=list)
-    store: dict[str, Any] | None = None
+    ``view`` is the :class:`~kgraph.graph.GraphView` the files were written
+    from; ``graph`` turns it into a ``networkx.MultiDiGraph`` the first time it
+    is asked for (which holds every paper in memory: fine for thousands of
+    papers, not for a million).
+    """
+
+    def __init__(
+        self,
+        view: GraphView | nx.MultiDiGraph,
+        papers: int,
+        files: list[Path] | None = None,
+        store: dict[str, Any] | None = None,
+    ) -> None:
+        self.view = view
+        self.papers = papers
+        self.files = list(files or [])
+        self.store = store
+
+    @functools.cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph as a ``networkx.MultiDiGraph``."""
+        view = self.view
+        return view.to_networkx() if isinstance(view, GraphView) else view
 
     @property
     def summary(self) -> dict[str, Any]:
         """Return the counts the CLI prints: papers, nodes per type, edges per relation."""
-        return graph_summary(self.graph)
+        return graph_summary(self.view)
 
 
-def graph_summary(G: nx.MultiDiGraph) -> dict[str, Any]:
+def graph_summary(G: nx.MultiDiGraph | GraphView) -> dict[str, Any]:
     """Return node counts per type and edge counts per relation.
 
     >>> from kgraph.graph import build_graph
     >>> graph_summary(build_graph([]))["edges"]
     0
     """
-    types = Counter(data.get("type", "") for _, data in G.nodes(data=True))
-    relations = Counter(data.get("relation", k) for _, _, k, data in G.edges(keys=True, data=True))
+    if isinstance(G, GraphView):
+        types, relations = G.type_counts(), G.relation_counts()
+    else:
+        types = Counter(data.get("type", "") for _, data in G.nodes(data=True))
+        relations = Counter(data.get("relation", k) for _, _, k, data in G.edges(keys=True, data=True))
     return {
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
@@ -161,13 +182,14 @@ def build(
         count += 1
         if on_paper is not None:
             on_paper(extraction)
-    G = builder.build()
-    del builder  # its spool file and aggregates, before the writers need memory
-    files = write_outputs(G, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics)
+    # The writers stream from a view of the builder: papers are read back from
+    # its spool one at a time, so memory holds the entities, not every paper.
+    view = builder.view()
+    files = write_outputs(view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics)
     store_info = None
     if store is not None:
         from .store import update_store
 
         kwargs = {"base_iri": base_iri} if base_iri else {}
-        store_info = update_store(store, G, **kwargs)
-    return BuildResult(graph=G, papers=count, files=files, store=store_info)
+        store_info = update_store(store, view, **kwargs)
+    return BuildResult(view, papers=count, files=files, store=store_info)

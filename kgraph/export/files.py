@@ -75,11 +75,28 @@ def sorted_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Return a copy of ``G`` with nodes and edges in sorted order, for byte-stable output."""
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
-    for node in sorted(G.nodes):
-        H.add_node(node, **G.nodes[node])
-    for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+    for node, data in _sorted_nodes(G):
+        H.add_node(node, **data)
+    for u, v, k, data in _sorted_edges(G):
         H.add_edge(u, v, key=k, **data)
     return H
+
+
+def _sorted_nodes(G: Any) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Yield ``(node, attributes)`` in sorted order (a GraphView yields them so, reading papers one at a time)."""
+    if isinstance(G, nx.Graph):
+        for node in sorted(G.nodes):
+            yield node, G.nodes[node]
+    else:
+        yield from G.nodes(data=True)
+
+
+def _sorted_edges(G: Any) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """Yield ``(u, v, key, attributes)`` sorted by (u, v, key)."""
+    if isinstance(G, nx.Graph):
+        yield from sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    else:
+        yield from G.edges(keys=True, data=True)
 
 
 def to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
@@ -87,12 +104,37 @@ def to_json(G: nx.MultiDiGraph) -> dict[str, Any]:
     return nx.node_link_data(sorted_graph(G), edges="links")
 
 
+def _json_block(item: Any) -> str:
+    # One list item as json.dump(..., indent=1) writes it two levels deep.
+    return "  " + json.dumps(item, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n  ")
+
+
+def _write_list(handle: IO[str], name: str, items: Iterator[Any], last: bool) -> None:
+    handle.write(f' "{name}": [')
+    first = True
+    for item in items:
+        handle.write("\n" if first else ",\n")
+        handle.write(_json_block(item))
+        first = False
+    handle.write("]" if first else "\n ]")
+    handle.write("\n" if last else ",\n")
+
+
 def write_json(G: nx.MultiDiGraph, path: str | Path) -> None:
-    """Write the graph as node-link JSON (networkx ``node_link_graph`` reads it back)."""
-    data = to_json(G)
+    """Write the graph as node-link JSON (networkx ``node_link_graph`` reads it back).
+
+    Streamed, node by node and edge by edge, with the bytes ``json.dump(to_json(G),
+    indent=1, sort_keys=True)`` would write; works on a :class:`kgraph.graph.GraphView` too.
+    """
+    graph = json.dumps(dict(G.graph), ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
     with atomic_write(path) as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
-        handle.write("\n")
+        handle.write('{\n "directed": true,\n "graph": ' + graph + ",\n")
+        links = ({**data, "source": u, "target": v, "key": k} for u, v, k, data in _sorted_edges(G))
+        _write_list(handle, "links", links, last=False)
+        handle.write(' "multigraph": true,\n')
+        nodes = ({**data, "id": node} for node, data in _sorted_nodes(G))
+        _write_list(handle, "nodes", nodes, last=True)
+        handle.write("}\n")
 
 
 def _graphml_value(value: Any) -> Any:
@@ -103,17 +145,40 @@ def _graphml_value(value: Any) -> Any:
     return value
 
 
+class _GraphMLSource:
+    """What networkx's streaming (lxml) GraphML writer reads: sorted nodes and edges, plain values."""
+
+    def __init__(self, G: Any) -> None:
+        self._G = G
+        self.graph: dict[str, Any] = {}
+
+    def is_directed(self) -> bool:
+        return True
+
+    def is_multigraph(self) -> bool:
+        return True
+
+    def nodes(self, data: bool = False) -> Iterator[Any]:
+        for node, attrs in _sorted_nodes(self._G):
+            yield (node, {k: _graphml_value(v) for k, v in sorted(attrs.items())}) if data else node
+
+    def edges(self, keys: bool = False, data: bool = False) -> Iterator[Any]:
+        for u, v, k, attrs in _sorted_edges(self._G):
+            out: tuple[Any, ...] = (u, v) + ((k,) if keys else ())
+            yield out + (({a: _graphml_value(b) for a, b in sorted(attrs.items())},) if data else ())
+
+
 def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> None:
     """Write the graph as GraphML for Gephi, yEd or ``networkx.read_graphml``.
 
     GraphML has no lists, so list and dict attributes (``aliases``,
-    ``evidence``...) are written as JSON strings.
+    ``evidence``...) are written as JSON strings. Nodes and edges are
+    streamed in sorted order through networkx's lxml GraphML writer, so a
+    :class:`kgraph.graph.GraphView` of any size is written without being
+    loaded into memory.
     """
-    H = nx.MultiDiGraph()
-    ordered = sorted_graph(G)
-    for node, data in ordered.nodes(data=True):
-        H.add_node(node, **{k: _graphml_value(v) for k, v in sorted(data.items())})
-    for u, v, k, data in ordered.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **{a: _graphml_value(b) for a, b in sorted(data.items())})
+    from networkx.readwrite.graphml import GraphMLWriterLxml
+
     with atomic_write(path, mode="wb") as handle:
-        nx.write_graphml(H, handle, encoding="utf-8", prettyprint=True)
+        writer = GraphMLWriterLxml(handle, graph=_GraphMLSource(G), encoding="utf-8", prettyprint=True)
+        writer.dump()

@@ -142,28 +142,41 @@ def select_nodes(G: nx.MultiDiGraph, max_nodes: int) -> list[Any]:
         raise ExportError(f"max_nodes must be at least 1, not {max_nodes}")
     if G.number_of_nodes() <= max_nodes:
         return sorted(G.nodes)
-    nbrs = _neighbours(G)
-    degree = {node: len(nbrs[node]) for node in G}
+    if hasattr(G, "papers_of"):  # a kgraph.graph.GraphView: degrees without reading every paper twice
+        entity_degree, paper_degree = G.degrees()
+        degree = {**entity_degree, **paper_degree}
+        entities = list(entity_degree)
+        papers = list(paper_degree)
+        mentions = {n: int(G.entities.nodes[n].get("mentions") or 0) for n in entities}
+        papers_of = G.papers_of
+    else:
+        nbrs = _neighbours(G)
+        degree = {node: len(nbrs[node]) for node in G}
+        paper_set = {n for n, d in G.nodes(data=True) if d.get("type") == "Paper"}
+        entities = [n for n in G if n not in paper_set]
+        papers = [n for n in G if n in paper_set]
+        mentions = {n: int(G.nodes[n].get("mentions") or 0) for n in entities}
 
-    def is_paper(node: Any) -> bool:
-        return G.nodes[node].get("type") == "Paper"
+        def papers_of(node: Any) -> list[Any]:
+            return [n for n in nbrs[node] if n in paper_set]
 
     def rank(node: Any) -> tuple[int, int, str]:
-        return (-degree[node], -int(G.nodes[node].get("mentions") or 0), str(node))
+        return (-degree[node], -mentions.get(node, 0), str(node))
 
     kept: dict[Any, None] = {}
-    for entity in sorted((n for n in G if not is_paper(n)), key=rank):
+    for entity in sorted(entities, key=rank):
         if len(kept) >= max_nodes:
             break
         kept[entity] = None
-        for paper in sorted((n for n in nbrs[entity] if is_paper(n) and n not in kept), key=rank):
+        for paper in sorted((n for n in papers_of(entity) if n not in kept), key=rank):
             if len(kept) >= max_nodes:
                 break
             kept[paper] = None
-    for paper in sorted((n for n in G if is_paper(n) and n not in kept), key=rank):
-        if len(kept) >= max_nodes:
-            break
-        kept[paper] = None
+    if len(kept) < max_nodes:
+        for paper in sorted((n for n in papers if n not in kept), key=rank):
+            if len(kept) >= max_nodes:
+                break
+            kept[paper] = None
     return sorted(kept, key=str)
 
 
@@ -287,12 +300,11 @@ def _assets() -> dict[str, str]:
         raise ExportError(f"can't read the HTML page's assets: {err}") from err
 
 
-def _left_out_notice(G: nx.MultiDiGraph, kept: list[Any], max_nodes: int) -> str:
-    total = G.number_of_nodes()
+def _left_out_notice(totals: Counter, shown: Counter, kept: list[Any]) -> str:
+    total = sum(totals.values())
     if len(kept) >= total:
         return ""
-    kept_set = set(kept)
-    left = Counter(G.nodes[n].get("type", "Other") for n in G if n not in kept_set)
+    left = +(totals - shown)
     parts = ", ".join(
         f"{count:,} {TYPE_STYLES.get(t, (t,))[0].lower()}{'s' if count != 1 else ''}"
         for t, count in sorted(left.items(), key=lambda item: (-item[1], item[0]))
@@ -327,13 +339,18 @@ def to_html(
     kept = select_nodes(G, max_nodes)
     if physics is None:
         physics = len(kept) <= PHYSICS_MAX_NODES
-    sub = G.subgraph(kept)
+    if hasattr(G, "subgraph_networkx"):  # a kgraph.graph.GraphView: read only the kept papers
+        sub = G.subgraph_networkx(kept)
+        totals = G.type_counts()
+    else:
+        sub = G.subgraph(kept)
+        totals = Counter(str(d.get("type", "Other")) for _, d in G.nodes(data=True))
     positions = force_layout(sub, kept)
-    vis_nodes = [_vis_node(node, G.nodes[node], positions[node]) for node in kept]
-    vis_edges = _vis_edges(G, set(kept))
+    vis_nodes = [_vis_node(node, sub.nodes[node], positions[node]) for node in kept]
+    vis_edges = _vis_edges(sub, set(kept))
 
     present = Counter(n["group"] for n in vis_nodes)
-    totals = Counter(str(d.get("type", "Other")) for _, d in G.nodes(data=True))
+    shown = Counter(str(sub.nodes[n].get("type", "Other")) for n in kept)
     legend = [
         {"type": name, "label": label, "colour": colour, "shape": shape,
          "count": present.get(name, 0), "total": totals.get(name, 0)}
@@ -365,7 +382,7 @@ def to_html(
     env.globals.update(_assets())
     env.globals.update(
         kgraph_meta=meta,
-        notice=_left_out_notice(G, kept, max_nodes),
+        notice=_left_out_notice(totals, shown, kept),
         legend=legend,
         pyvis_version=getattr(pyvis, "__version__", ""),
         counts={"nodes": len(vis_nodes), "edges": len(vis_edges)},

@@ -204,7 +204,9 @@ class _Exporter:
         self._classes = {name: (_n(cls), _ALIGNED[_n(cls)]) for name, cls in _NODE_CLASSES.items()}
         # paper -> [(model, benchmark)] from evaluated_on edges
         self.evaluations: dict[str, list[tuple[str, str]]] = {}
-        for m, b, key, data in G.edges(keys=True, data=True):
+        # A GraphView keeps the model -> benchmark edges with its entities: no need to read every paper.
+        source = getattr(G, "entities", G)
+        for m, b, key, data in source.edges(keys=True, data=True):
             if key == "evaluated_on":
                 for pid in data.get("papers") or ():
                     self.evaluations.setdefault(pid, []).append((m, b))

@@ -1,0 +1,72 @@
+"""GraphView: the streamed view a build writes from gives the same files as the in-memory graph."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from kgraph.export.files import to_json, write_graphml, write_json
+from kgraph.graph import GraphBuilder, GraphView
+from kgraph.pipeline import OUTPUT_FORMATS, graph_summary, write_outputs
+
+
+@pytest.fixture(scope="module")
+def sample_view(sample_extractions) -> GraphView:
+    builder = GraphBuilder()
+    for extraction in sample_extractions:
+        builder.add(extraction)
+    return builder.view()
+
+
+def test_view_to_networkx_equals_build(sample_view, sample_graph):
+    G = sample_view.to_networkx()
+    assert sorted(G.nodes(data=True)) == sorted(sample_graph.nodes(data=True))
+    key = lambda e: (e[0], e[1], e[2])  # noqa: E731
+    assert sorted(G.edges(keys=True, data=True), key=key) == sorted(sample_graph.edges(keys=True, data=True), key=key)
+
+
+def test_view_answers_like_networkx(sample_view, sample_graph):
+    G = sample_graph
+    assert list(sample_view.nodes) == sorted(G.nodes)
+    assert sample_view.number_of_nodes() == G.number_of_nodes()
+    assert sample_view.number_of_edges() == G.number_of_edges()
+    assert [e[:3] for e in sample_view.edges(keys=True)] == sorted(G.edges(keys=True))
+    paper = next(n for n, d in G.nodes(data=True) if d["type"] == "Paper" and G.out_degree(n) > 2)
+    assert sample_view.nodes[paper] == G.nodes[paper]
+    assert list(sample_view.out_edges(paper, keys=True, data=True)) == sorted(
+        G.out_edges(paper, keys=True, data=True), key=lambda e: (e[1], e[2])
+    )
+    assert paper in sample_view and "paper:no-such-paper" not in sample_view
+    assert graph_summary(sample_view) == graph_summary(G)
+
+
+@pytest.mark.parametrize("max_nodes", [None, 60])
+def test_view_writes_the_same_bytes_as_the_graph(sample_view, sample_graph, tmp_path, max_nodes):
+    formats = list(OUTPUT_FORMATS)
+    from_view = write_outputs(sample_view, tmp_path / "view", formats=formats, max_nodes=max_nodes)
+    from_graph = write_outputs(sample_graph, tmp_path / "graph", formats=formats, max_nodes=max_nodes)
+    assert [p.name for p in from_view] == [p.name for p in from_graph]
+    for a, b in zip(from_view, from_graph):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    if max_nodes:
+        assert "Showing 60 of" in (tmp_path / "view" / "graph.html").read_text(encoding="utf-8")
+
+
+def test_streamed_json_equals_json_dump(sample_view, sample_graph, tmp_path):
+    write_json(sample_view, tmp_path / "g.json")
+    expected = json.dumps(to_json(sample_graph), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert (tmp_path / "g.json").read_text(encoding="utf-8") == expected
+    empty = GraphBuilder().view()
+    write_json(empty, tmp_path / "e.json")
+    assert json.loads((tmp_path / "e.json").read_text()) == to_json(nx.MultiDiGraph())
+
+
+def test_streamed_graphml_reads_back(sample_view, sample_graph, tmp_path):
+    write_graphml(sample_view, tmp_path / "g.graphml")
+    H = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert sorted(H.nodes) == sorted(sample_graph.nodes)
+    assert H.number_of_edges() == sample_graph.number_of_edges()
+    paper = next(n for n, d in sample_graph.nodes(data=True) if d["type"] == "Paper")
+    assert json.loads(H.nodes[paper]["authors"]) == sample_graph.nodes[paper]["authors"]
