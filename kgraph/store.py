@@ -12,14 +12,28 @@ Layout of ``DIR``::
 
 How adding works (see :func:`kgraph.export.rdf.iter_quads`): each paper's
 facts (its description, mentions, evidence spans, evaluations) live in a named
-graph of their own, ``<base>graph/paper/<id>``; an update drops the graph of
-every paper it adds and writes it anew, so adding the same listing twice
-changes nothing, and a paper read again is replaced, not doubled. Descriptions
-of models, datasets, repositories and links live in ``<base>graph/entities``,
-one set per thing, replaced by the newest listing (the canonical name and type
-of the newest listing win; alternate names accumulate). Totals such as a
-model's number of mentions are never stored: queries sum the per-paper
-``kg:mentionCount`` values, so they cannot double.
+graph of their own, ``<base>graph/paper/<id>``; descriptions of models,
+datasets, benchmarks, repositories, owners, links and the extractor live in
+``<base>graph/entities``. What the store holds first wins, so the order of the
+listings matters as little as it can, and re-adding a listing changes nothing
+(adding A, B, A leaves the same quads as adding A, B):
+
+- A thing new to the store is described as the listing describes it. A thing
+  already described keeps its canonical name (``schema:name``,
+  ``rdfs:label``), its type and the rest of its description; a listing only
+  adds the names it has for the thing that the store lacks, as
+  ``schema:alternateName`` (alternate names accumulate).
+- A paper read again (its graph is in the store) keeps the ``dcterms:date``
+  and ``kg:source`` it was first read with, as in a one-shot build of several
+  listings, where the first read of a paper wins. Its extraction facts
+  (mentions, evidence, evaluations) are replaced by the new run's, so a newer
+  extractor refreshes them, and nothing is doubled. (So A, B, A equals A, B
+  only if the papers A and B share are extracted alike: a paper's
+  ``kg:evaluatesOn`` and evaluations follow the type its own listing gives
+  a thing, which can differ from the type the store keeps.)
+
+Totals such as a model's number of mentions are never stored: queries sum the
+per-paper ``kg:mentionCount`` values, so they cannot double.
 
 Crash safety: pyoxigraph 0.5 makes each ``Store.extend``/``Store.update`` call
 a transaction, but removing old paper graphs and bulk-loading new ones takes
@@ -38,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import itertools
 import json
 import os
 import re
@@ -47,10 +62,12 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+from rdflib import namespace as _ns
 
 from .errors import ExportError, QueryError
 from .export.files import atomic_write
 from .export.rdf import DEFAULT_BASE_IRI, _check_base, _Exporter, iter_quads
+from .vocab import KG
 
 __all__ = ["update_store", "open_store", "store_location", "STORE_FORMAT"]
 
@@ -143,47 +160,104 @@ def _clean(store_dir: Path, *, keep_from: int, keep_to: int) -> None:
                 child.unlink()
 
 
+_NAME = ox.NamedNode(str(_ns.SDO.name))
+_LABEL = ox.NamedNode(str(_ns.RDFS.label))
+_ALT_NAME = ox.NamedNode(str(_ns.SDO.alternateName))
+_DATE = ox.NamedNode(str(_ns.DCTERMS.date))
+_SOURCE = ox.NamedNode(str(KG.source))
+_NAME_PREDICATES = (_NAME, _LABEL, _ALT_NAME)
+_NAMED_KINDS = ("Model", "Dataset", "Benchmark")  # the things that carry alternate names
+_KEPT_PAPER_FACTS = (_DATE, _SOURCE)  # a paper keeps these as first read
+
+
+def _names(store: ox.Store, subject: ox.NamedNode, graph: ox.NamedNode) -> set[str] | None:
+    """Return every name (canonical, label, alternate) of a thing described in ``graph``, or None if it isn't."""
+    names: set[str] = set()
+    described = False
+    for quad in store.quads_for_pattern(subject, None, None, graph):
+        described = True
+        if quad.predicate in _NAME_PREDICATES and isinstance(quad.object, ox.Literal):
+            names.add(quad.object.value)
+    return names if described else None
+
+
+def _merged_quads(
+    quads: Iterator[ox.Quad],
+    entities: ox.NamedNode,
+    known: dict[ox.NamedNode, set[str] | None],
+    replaced: set[ox.NamedNode],
+) -> Iterator[ox.Quad]:
+    """Filter a listing's quads so that what the store already holds wins.
+
+    A thing in ``known`` (subject -> its stored names, or None for a thing without
+    alternate names) keeps its stored description: of the listing's quads about
+    it only the names it lacks get through, as ``schema:alternateName``. A paper
+    in ``replaced`` loses the listing's date and source (the store keeps its own).
+    """
+    for quad in quads:
+        if quad.graph_name == entities:
+            if quad.subject not in known:
+                yield quad
+                continue
+            names = known[quad.subject]
+            if (
+                names is not None
+                and quad.predicate in (_NAME, _ALT_NAME)
+                and isinstance(quad.object, ox.Literal)
+                and quad.object.value not in names
+            ):
+                names.add(quad.object.value)
+                yield ox.Quad(quad.subject, _ALT_NAME, ox.Literal(quad.object.value), entities)
+        elif not (quad.predicate in _KEPT_PAPER_FACTS and quad.subject in replaced):
+            yield quad
+
+
 def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str) -> dict[str, int]:
-    """Replace the papers and things of ``G`` in the store at ``location``; return counts."""
+    """Add the papers and things of ``G`` to the store at ``location``; return counts."""
     store = ox.Store(str(location))
     exporter = _Exporter(G, base_iri, per_paper=True)
+    entities = exporter.entities_graph
     before = len(store)
-    replaced = 0
     papers = 0
+    # Papers read again: their graph is dropped and written anew (the extraction
+    # facts are refreshed), but the date and source they were first read with stay.
+    kept: list[ox.Quad] = []
+    replaced: set[ox.NamedNode] = set()
+    # Things already described: subject -> the names they have (None: described, no alternate names).
+    known: dict[ox.NamedNode, set[str] | None] = {}
     for nid in sorted(G.nodes):
-        if G.nodes[nid].get("type") == "Paper":
+        kind = G.nodes[nid].get("type")
+        subject = exporter.iri(nid)
+        if kind == "Paper":
             papers += 1
             graph = exporter.paper_graph(nid)
             if store.contains_named_graph(graph):
-                replaced += 1
+                replaced.add(subject)
+                for predicate in _KEPT_PAPER_FACTS:
+                    kept.extend(store.quads_for_pattern(subject, predicate, None, graph))
                 store.remove_graph(graph)
-    # Things: keep the names they had (as aliases), then drop their old description.
-    entities = exporter.entities_graph
-    aliases: dict[str, set[str]] = {}
-    name_preds = (ox.NamedNode("https://schema.org/name"), ox.NamedNode("https://schema.org/alternateName"))
-    subjects = [(nid, exporter.iri(nid)) for nid in sorted(G.nodes) if G.nodes[nid].get("type") != "Paper"]
-    subjects.append(("", exporter.agent))
-    for nid, subject in subjects:
-        old = list(store.quads_for_pattern(subject, None, None, entities))
-        if not old:
-            continue
-        if nid and G.nodes[nid].get("type") in ("Model", "Dataset", "Benchmark"):
-            aliases[nid] = {q.object.value for q in old if q.predicate in name_preds and isinstance(q.object, ox.Literal)}
-        for quad in old:
-            store.remove(quad)
-    store.bulk_extend(iter_quads(G, base_iri=base_iri, aliases=aliases))
+        else:
+            names = _names(store, subject, entities)
+            if names is not None:
+                known[subject] = names if kind in _NAMED_KINDS else None
+    if _names(store, exporter.agent, entities) is not None:
+        known[exporter.agent] = None
+    store.bulk_extend(
+        itertools.chain(kept, _merged_quads(iter_quads(G, base_iri=base_iri), entities, known, replaced))
+    )
     store.flush()
     after = len(store)
     del store
     gc.collect()
-    return {"papers": papers, "replaced_papers": replaced, "quads_before": before, "quads": after}
+    return {"papers": papers, "replaced_papers": len(replaced), "quads_before": before, "quads": after}
 
 
 def update_store(store_dir: str | Path, G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> dict[str, object]:
     """Add a listing's graph to the store in ``store_dir`` (created if missing), atomically.
 
     Returns counts: ``papers`` in ``G``, ``replaced_papers`` (already in the
-    store, now replaced), ``quads_before``, ``quads`` (after) and ``version``.
+    store: their extraction facts are replaced, their date and source kept),
+    ``quads_before``, ``quads`` (after) and ``version``.
 
     >>> import tempfile
     >>> from kgraph.graph import build_graph

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 from kgraph.errors import ExportError
 from kgraph.export.rdf import iter_triples, to_store
 from kgraph.graph import build_graph
+from kgraph.pipeline import build
 from kgraph.query import load_store, named_query, select
 from kgraph.store import open_store, store_location, update_store
 from test_rdf_graphs import listing_a, listing_b
@@ -80,7 +82,111 @@ def test_store_keeps_old_names_as_aliases(tmp_path):
         "SELECT ?n ?a WHERE { <https://w3id.org/kgraph/model/llama2> <https://schema.org/name> ?n ; "
         "<https://schema.org/alternateName> ?a }",
     )[1]
-    assert rows == [["LLaMA-2", "Llama 2"]]
+    assert rows == [["Llama 2", "LLaMA-2"]]  # the first name stays canonical; the new one is an alternate
+
+
+# Two listings that share a paper (same title and text, another date) and name the same
+# model differently ("LLaMA 2 7B" in B), and the same resource as another type (FooQA: a
+# benchmark in A, a dataset in B). The shared paper does not mention FooQA: a paper's
+# evaluation facts follow its listing's types, and a paper read again gets the new run's.
+_SHARED = {"title": "Shared paper", "abstract": "We evaluate Llama-2-7B on MMLU."}
+_LISTING_A = [
+    {**_SHARED, "date": "2024-01-01"},
+    {"title": "Only A", "abstract": "We introduce ZetaNet-3B, a new language model. It beats GPT-4 on MMLU.", "date": "2024-01-02"},
+    {"title": "A bench", "abstract": "We report Llama-2-7B results on the FooQA benchmark.", "date": "2024-01-03"},
+]
+_LISTING_B = [
+    {**_SHARED, "date": "2024-02-02"},
+    {"title": "Only B", "abstract": "We fine-tune LLaMA 2 7B on the FooQA dataset.", "date": "2024-02-03"},
+]
+_KG = "https://w3id.org/kgraph/"
+
+
+@pytest.fixture
+def listings(tmp_path):
+    paths = {}
+    for name, rows in (("a", _LISTING_A), ("b", _LISTING_B)):
+        paths[name] = tmp_path / f"{name}.jsonl"
+        paths[name].write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return paths
+
+
+def _add(tmp_path, kg, *listings):
+    for listing in listings:
+        build([listing], tmp_path / "out", formats=(), store=kg)
+    return _quads(kg)
+
+
+def _description(kg, iri):
+    """(name, label, alternate names, kgraph types) of a thing in the store."""
+    store = open_store(kg)
+    g = ox.NamedNode(_KG + "graph/entities")
+
+    def values(p):
+        return sorted(q.object.value for q in store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(p), None, g))
+
+    types = [t for t in values("http://www.w3.org/1999/02/22-rdf-syntax-ns#type") if t.startswith(_KG + "ontology#")]
+    return values("https://schema.org/name"), values("http://www.w3.org/2000/01/rdf-schema#label"), values("https://schema.org/alternateName"), types
+
+
+def _paper_facts(kg, title_word):
+    rows = select(
+        open_store(kg),
+        "SELECT ?d ?s WHERE { GRAPH ?g { ?p <http://purl.org/dc/terms/title> ?t ; <http://purl.org/dc/terms/date> ?d ; "
+        f"<https://w3id.org/kgraph/ontology#source> ?s }} FILTER(CONTAINS(?t, \"{title_word}\")) }}",
+    )[1]
+    return rows
+
+
+def test_store_readding_a_listing_after_another_changes_nothing(tmp_path, listings):
+    a_b = _add(tmp_path, tmp_path / "kg1", listings["a"], listings["b"])
+    assert _add(tmp_path, tmp_path / "kg1", listings["a"]) == a_b  # A, B, A == A, B
+    a = _add(tmp_path, tmp_path / "kg2", listings["a"])
+    assert _add(tmp_path, tmp_path / "kg2", listings["a"]) == a  # A, A == A
+    assert a_b != a  # B did add something
+
+
+def test_store_first_description_of_a_thing_wins_and_names_accumulate(tmp_path, listings):
+    kg = tmp_path / "kg"
+    _add(tmp_path, kg, listings["a"])
+    llama, fooqa = _KG + "model/llama27b", _KG + "data/fooqa"
+    assert _description(kg, llama) == (["Llama-2-7B"], ["Llama-2-7B"], [], [_KG + "ontology#Model"])
+    assert _description(kg, fooqa)[3] == [_KG + "ontology#Benchmark"]
+    only_b = build([listings["b"]], tmp_path / "out-b", formats=()).graph
+    assert only_b.nodes["model:llama27b"]["name"] == "LLaMA 2 7B" and only_b.nodes["data:fooqa"]["type"] == "Dataset"
+    _add(tmp_path, kg, listings["b"])
+    # A's name, label and type stay; B's name is added as an alternate name
+    assert _description(kg, llama) == (["Llama-2-7B"], ["Llama-2-7B"], ["LLaMA 2 7B"], [_KG + "ontology#Model"])
+    assert _description(kg, _KG + "model/llama2") == (["Llama-2"], ["Llama-2"], ["LLaMA 2"], [_KG + "ontology#Model"])
+    assert _description(kg, fooqa) == (["FooQA"], ["FooQA"], [], [_KG + "ontology#Benchmark"])
+    # a thing only A names has the canonical name a one-shot build of both listings gives it
+    both = build([listings["a"], listings["b"]], tmp_path / "out-ab", formats=()).graph
+    assert _description(kg, _KG + "model/zetanet3b")[0] == [both.nodes["model:zetanet3b"]["name"]] == ["ZetaNet-3B"]
+
+
+def test_store_paper_keeps_its_first_date_and_source(tmp_path, listings):
+    kg = tmp_path / "kg"
+    _add(tmp_path, kg, listings["a"])
+    first = _paper_facts(kg, "Shared")
+    assert first == [["2024-01-01", f"{listings['a']}:1"]]
+    result = build([listings["b"]], tmp_path / "out", formats=(), store=kg).store
+    assert result["replaced_papers"] == 1
+    assert _paper_facts(kg, "Shared") == first  # not B's 2024-02-02 and b.jsonl:1
+    assert _paper_facts(kg, "Only B") == [["2024-02-03", f"{listings['b']}:2"]]
+    # as in a one-shot build, where the first read of a paper wins
+    both = build([listings["a"], listings["b"]], tmp_path / "out-ab", formats=()).graph
+    (pid,) = [n for n in both.nodes if both.nodes[n].get("title") == "Shared paper"]
+    assert [both.nodes[pid]["date"], both.nodes[pid]["source"]] == first[0]
+    # the extraction facts are the newest run's: a new text of the paper replaces its mentions
+    newer = tmp_path / "c.jsonl"
+    newer.write_text(json.dumps({**_SHARED, "abstract": "We evaluate GPT-4 on MMLU.", "date": "2024-03-03"}) + "\n")
+    _add(tmp_path, kg, newer)
+    assert _paper_facts(kg, "Shared") == first
+    rows = select(
+        open_store(kg),
+        f"SELECT ?x WHERE {{ GRAPH <{_KG}graph/{pid.replace(':', '/')}> {{ ?m <{_KG}ontology#mentionOf> ?x }} }} ORDER BY ?x",
+    )[1]
+    assert rows == [[f"{_KG}data/mmlu"], [f"{_KG}model/gpt4"]]  # Llama-2-7B is gone
 
 
 def test_store_layout_and_cleanup(tmp_path):
