@@ -26,7 +26,9 @@ The rules rest on evidence that holds in any abstract, in this order:
    word next to the name ("the X dataset", "X-based", "+4.9% on X"), the
    name's own morphemes (``-Bench``, ``-Eval``, ``...BERT``, ``...GPT``), the
    gazetteers, and coordination (in "on X, Y and Z" untyped members take the
-   type of their neighbours);
+   type of their neighbours; items of a list a plural type noun heads, "4
+   benchmarks (A, B-C, Block Pushing and D)", take its type whatever their
+   shape); a title calling a name a benchmark outweighs "X, a dataset";
 4. stop lists of general ML vocabulary (metrics, methods, libraries,
    companies, generic classes such as ``LLMs``), "framework/method" defining
    phrases ("our approach, X", "a masking strategy, Long Form (X)"), lists of
@@ -95,7 +97,8 @@ _TEXT_OF, _START_OF = attrgetter("text"), attrgetter("start")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
-_NUMBERISH = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[xX]\d+|\d+[a-zA-Z]+)$")
+# numbers, units, ordinals and dimensions ("512x512", "3x3"): never names
+_NUMBERISH = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[xX]\d+|\d+[a-zA-Z]+|\d+(?:[x\u00d7]\d+)+(?:px)?)$")
 _VARIANTS = {
     "base", "large", "small", "medium", "tiny", "mini", "xl", "xxl", "xs", "huge", "giant",
     "turbo", "pro", "ultra", "plus", "max", "flash", "nano", "lite", "chat", "instruct",
@@ -105,6 +108,11 @@ _FAMILY_OF = re.compile(
     r"^(.*?\w)(?:[\s\-_]+(?:\d+(?:\.\d+)?[BMKbmk]|x\d+[BM]|%s)(?:[\s\-_]+(?:chat|instruct|base|large|v\d+(?:\.\d+)*))*)$" % "|".join(sorted(_VARIANTS)),
     re.I,
 )
+_PATCH_TAG = re.compile(r"-(?:[A-Z]{1,2}|[a-z])$")  # "ViT-L", "DiT-XL", "ViT-g": a size tag a patch size may follow
+_PATCHED = re.compile(r"-(?:[A-Z]{1,2}|[a-z])/\d{1,3}$")  # "ViT-L/14"
+_LOWER_ID = re.compile(r"^([a-z]{2,})-(?:\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bm])(?:-[a-z0-9]+)*$")  # "phi-3-mini", "llama-2-7b"
+_PARAM_SIZE_END = re.compile(r"[A-Za-z][\w.]*[\s\-_]\d+(?:\.\d+)?[BM]$")
+_OWN_DATASET = re.compile(r"\bwe\s+(?:\w+\s+)?(?:introduce|present|release|build|construct|create|curate|collect)s?\s+(?:the|a|our)\s+(?:new\s+)?\S+\s+dataset\b", re.I)
 _SIZE_LETTER = re.compile(r"^[a-z]{1,2}-(.+)$")
 # whitespace after [.!?] before a capital, digit, quote or bracket, or a blank line; written with the
 # look-behind after the first space, (?<=[.!?])\s+(?=...) would match the same but scan slower
@@ -234,10 +242,28 @@ _DEF_QUOTED = re.compile(
 _NAME_HEAD_TYPE = {"model": MODEL, "models": MODEL, "benchmark": BENCHMARK, "dataset": DATASET, "corpus": DATASET}
 # a list of examples headed by a method word (the guidelines' non-entities)
 _METHOD_LIST = re.compile(
-    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?:pruning|quantization|compression|decoding|prompting|alignment|distillation|unlearning|merging) methods)\s*,?\s*\(?(?:such as|like|including|e\.g\.,?)\s+"
+    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?<!evaluation )(?<!benchmarking )platforms|toolkits|libraries|(?:pruning|quantization|compression|decoding|prompting|alignment|distillation|unlearning|merging) methods)\s*,?\s*\(?(?:such as|like|including|namely|e\.g\.,?)\s+"
     r"(?:[^,;.()]{1,40},\s+)*(?:(?:and|or)\s+)?$"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
+# a plural type noun that heads a list of names: "benchmarks (A, B and C)", "datasets such as A, B"
+_LIST_HEAD = re.compile(
+    r"\b(benchmarks|datasets|data sets|corpora|suites)(?:\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)"
+)
+_NEW_BEFORE_NOUN = re.compile(r"\b(?:new|newly\s+[a-z]+|novel|our\s+(?:own|new))\s+(?:[\w\-]+\s+){0,3}?(?:benchmarks|datasets|data sets|corpora|suites)$")
+_LIST_NOUN_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "datasets": DATASET, "data sets": DATASET, "corpora": DATASET}
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:(and|or)\s+)?|\s+(and|or)\s+)(?:the\s+)?")
+
+
+def _list_token_ok(t: str, first: bool) -> bool:
+    """Return whether a token may be part of a list item: capitalised, with a digit, or name-shaped."""
+    if t[:1].isupper():
+        return not (first and t.casefold() in _PHRASE_SKIP)
+    if first:
+        return any(ch.isdigit() for ch in t) or ("-" in t and not t.endswith("-")) or _shape(t) > 0
+    return any(ch.isdigit() for ch in t) or _shape(t) > 0
+
+
 # capitalised phrases ending in a corpus morpheme ("Common Crawl")
 _CRAWL_NAMED = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+ ){1,2}(?:Crawl|WebText|Pajama))\b")
 _CITED_PHRASE = re.compile(r"\s*\([^()]{0,60}?(?:et al\.|\d{4}[a-z]?)[^()]{0,20}\)\s+(?:[\w\-]+\s+){1,3}?(model|models|dataset|benchmark|corpus)\b")
@@ -362,9 +388,9 @@ class _Cand:
 
 _INTRO_VERB = re.compile(
     r"\b(?:we|this (?:paper|work|report|study)|here,? we|in this (?:paper|work),? we|our (?:work|paper))\s+"
-    r"(?:also\s+|further\s+|first\s+|then\s+|additionally\s+|hereby\s+)?"
-    r"(?:introduce|present|propose|release|develop|build|construct|create|train|pre-?train|open-?source|curate|collect|"
-    r"describe|design|contribute|offer|provide|unveil|launch|establish)[sd]?\b",
+    r"(?:also\s+|further\s+|first\s+|then\s+|additionally\s+|hereby\s+|finally\s+|now\s+|are\s+(?:also\s+)?(?=\w+ing\b))?"
+    r"(?:(?:introduc|propos|releas|creat|open-?sourc|curat|describ|contribut|provid)(?:e[sd]?|ing)|"
+    r"(?:present|develop|build|construct|train|pre-?train|collect|design|offer|unveil|launch|establish)(?:s|ing)?)\b",
     re.I,
 )
 _NAMING = re.compile(
@@ -413,6 +439,10 @@ def _naming_before(before: str) -> bool:
     return _NAMING.search(before) is not None
 
 
+_NAMELY_AFTER = re.compile(r"\bnamely\s*[:,]?\s*$", re.I)
+_PLURAL_NAMELY = re.compile(r"\b[a-z]{3,}[^s\W]s\s*,?\s*namely\s*[:,]?\s*$")  # "benchmarks, namely"
+
+
 _NEW = re.compile(r"\b(?:new|novel|our|first|proposed|resulting)\b", re.I)  # words that mark the paper's own artifact
 
 
@@ -456,7 +486,7 @@ _EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performan
 _RX_RECOGNIZER_31 = re.compile(r"\d%\s+on\s+(?:the\s+)?$")
 _RX_RECOGNIZER_32 = re.compile(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$")
 _RX_RECOGNIZER_33 = re.compile(r"^(.{3,}?)-[A-Z]{1,2}$")
-_RX_RECOGNIZER_34 = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?")
+_RX_RECOGNIZER_34 = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?(?:[A-Z][\w\-]*['\u2019]s\s+)?")
 _RX_RECOGNIZER_35 = re.compile(r",?\s+and\s+$")
 _RX_RECOGNIZER_36 = re.compile(r",\s+an?\s")
 _RX_RECOGNIZER_37 = re.compile(r",\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:model|llm|lm|benchmark|dataset|corpus|suite)\b", re.I)
@@ -478,7 +508,7 @@ _RX_RECOGNIZER_52 = re.compile(r"\s+(?:series|family)\b")
 _RX_RECOGNIZER_53 = re.compile(r"\bintroduces?\s+(?:the\s+)?$")
 _RX_RECOGNIZER_54 = re.compile(r"\bfine-?tuned\b")
 _RX_RECOGNIZER_55 = re.compile(r"corpus|corpora|crawl|pile|web|wiki|database", re.I)
-_RX_RECOGNIZER_56 = re.compile(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including)\b", re.I)
+_RX_RECOGNIZER_56 = re.compile(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including|which|who|whose)\b", re.I)
 _RX_RECOGNIZER_57 = re.compile(r"\b(?:for|to|into)\b")
 _RX_RECOGNIZER_58 = re.compile(r"bench|eval|arena|challenge", re.I)
 _RX_RECOGNIZER_59 = re.compile(r"(?<![\w\-])[A-Z]")
@@ -516,6 +546,7 @@ class Recognizer:
         self.stop = {name_key(s) for s in stoplist}
         self._title_end = 0  # per text: where the title ends
         self._title_noun = ""  # per text: the title noun that typed the title head
+        self._listed: list[tuple[int, int, str, bool]] = []  # per text: items of lists a plural type noun heads
         self._code_cache: dict[str, int] = {}  # token text -> _token_code
         # memos of pure methods of a name (see _cached)
         self._memo: dict[str, dict[str, object]] = {}
@@ -583,6 +614,8 @@ class Recognizer:
             rx = self._morph_re[etype]
             if rx is not None and rx.search(text):
                 return etype
+        if _PARAM_SIZE_END.search(text):
+            return MODEL  # "MetaMath-70B", "DeepSeekMath 7B": a parameter count ends a model's name
         return None
 
     def _gaz_type(self, text: str, sentence_initial: bool) -> str | None:
@@ -678,11 +711,20 @@ class Recognizer:
                     break
             if hit is not None and not masked(toks[i].start):
                 j, etype = hit
+                if i > 0 and not used[i - 1] and toks[i - 1].text[:1].isupper() and work[toks[i - 1].end : toks[i].start] == " " and (
+                    self.gaz_exact.get(toks[i - 1].text + toks[i].text) == etype
+                ):
+                    i -= 1  # "Code Llama" for the listed "CodeLlama": a word the list writes glued on
                 cands.append(_Cand(toks[i].start, toks[j - 1].end, work[toks[i].start : toks[j - 1].end], i, j, _shape(toks[i].text) or 1, etype, 2, gaz=True))
                 for k in range(i, j):
                     used[k] = True
                 i = j
             else:
+                lid = _LOWER_ID.match(ttext) if ttext[:1].islower() else None
+                if lid and self.gaz_key.get(lid.group(1)) == MODEL and lid.group(1) not in self.english and not masked(toks[i].start):
+                    # "phi-3-mini", "llama-2-7b": a lowercase model id, a known family stem and a version
+                    cands.append(_Cand(toks[i].start, toks[i].end, ttext, i, i + 1, 1, MODEL, 2, gaz=True))
+                    used[i] = True
                 i += 1
         # 2. name-shaped tokens
         for i in [k for k, code in enumerate(codes) if code & _SHAPE_BITS]:
@@ -705,6 +747,7 @@ class Recognizer:
         #     and capitalised items of a list that holds a name ("COCO, Visual Genome, and SBU Captions")
         cands.extend(self._phrase_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.extend(self._defined_names(cands, toks, work, tok_starts, set(sent_starts)))
+        cands.extend(self._listed_names(cands, toks, work, tok_starts))
         cands.sort(key=lambda c: c.start)
         # 4. extend with versions, sizes and variant words
         cands = [self._extend(c, toks, work) for c in cands]
@@ -716,6 +759,8 @@ class Recognizer:
         # 7. typing
         for c in cands:
             self._type_from_context(c, toks, work)
+        if self._listed:
+            self._type_listed(cands)
         self._title_head(cands, work, title)
         cands = self._lowercase_list_items(cands, toks, work)
         self._coordination(cands, work)
@@ -725,9 +770,11 @@ class Recognizer:
             elif c.type in (DATASET, BENCHMARK) and c.score <= 3 and not c.none:
                 usage = self._usage(c, work)
                 if usage == "eval" and c.type == DATASET and not _RX_RECOGNIZER_55.search(c.text + work[c.end : c.end + 12]) and self._morph_type(c.text) != DATASET:
-                    c.type = BENCHMARK
+                    if not _OWN_DATASET.search(work, max(0, c.start - 40), c.end + 9):
+                        c.type = BENCHMARK  # but "we introduce the X dataset": the paper's own data is what it says
                 elif usage == "train" and c.type == BENCHMARK and not _RX_RECOGNIZER_58.search(c.text):
                     c.type = DATASET
+        self._share_types(cands)  # "This paper presents E5, a family of ...": later mentions type the first
         self._introduced(cands, work, sent_starts)
         self._introduced_parts(cands, work, sent_starts)
         return self._group(cands, work)
@@ -741,8 +788,8 @@ class Recognizer:
 
         def add(s: int, e: int, etype: str | None, score: int) -> None:
             words = work[s:e].split()
-            while words and (words[0] in _PHRASE_SKIP or words[0].casefold() in _PHRASE_SKIP):
-                s += len(words[0]) + 1
+            while words and (words[0] in _PHRASE_SKIP or words[0].casefold() in _PHRASE_SKIP or (len(words) > 1 and _POSSESSIVE.search(words[0]))):
+                s += len(words[0]) + 1  # "Google's Bard": the owner is no part of the name
                 words = words[1:]
             if not words or s < lo:
                 return
@@ -872,6 +919,67 @@ class Recognizer:
                 taken.append((s, e))
         return out
 
+    def _listed_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int]) -> list[_Cand]:
+        """Return candidates for the items of a list that a plural type noun heads, whatever their shape.
+
+        "4 robot manipulation benchmarks (Robomimic, Push-T, Block Pushing and Franka Kitchen)",
+        "nine datasets (e.g., ETTh1, Electricity, Traffic)", "16 benchmarks, including ZINC, ogbg-molpcba":
+        the items of a list share the type its head noun gives them. Their spans and type are
+        kept in ``self._listed`` for :meth:`_type_listed`.
+        """
+        self._listed = listed = []
+        if "benchmarks" not in work and "datasets" not in work and "corpora" not in work and "suites" not in work and "data sets" not in work:
+            return []
+        out: list[_Cand] = []
+        taken = [(c.start, c.end) for c in cands]
+        n = len(toks)
+        for m in _LIST_HEAD.finditer(work, self._title_end):
+            etype = _LIST_NOUN_TYPE[m.group(1)]
+            # "3 newly created datasets (i.e., A, B, and C)": the items are the paper's own
+            new = _NEW_BEFORE_NOUN.search(work, max(self._title_end, m.start() - 50), m.end(1)) is not None
+            k = bisect_right(tok_starts, m.end() - 1)
+            items: list[tuple[int, int]] = []
+            last = False
+            while k < n and len(items) < 12:
+                if toks[k].text in ("the", "The") and k + 1 < n:
+                    k += 1
+                j = k
+                while j < n and j - k < 4 and _list_token_ok(toks[j].text, j == k) and (j == k or work[toks[j - 1].end : toks[j].start] == " "):
+                    j += 1
+                if j == k:
+                    break
+                items.append((k, j))
+                if last:
+                    break
+                gap = _LIST_SEP.match(work, toks[j - 1].end)
+                if gap is None or j >= n:
+                    break
+                last = bool(gap.group(1))
+                k = bisect_right(tok_starts, gap.end() - 1)
+            for a, b in items:
+                s, e = toks[a].start, toks[b - 1].end
+                listed.append((s, e, etype, new))
+                if any(ts < e and te > s for ts, te in taken):
+                    continue
+                text = work[s:e]
+                if self._stopped(text) or text.casefold() in _PHRASE_SKIP or (etype == DATASET and _LANGUAGE_WORD.match(text)):
+                    continue  # "corpora (English, German)" names languages; a benchmark list does not
+                out.append(_Cand(s, e, text, a, b, 0))
+                taken.append((s, e))
+        return out
+
+    def _type_listed(self, cands: list[_Cand]) -> None:
+        """Type the candidates inside the items of a list headed by a plural type noun (:meth:`_listed_names`)."""
+        for c in cands:
+            if c.none and c.score >= 3:
+                continue
+            for s, e, etype, new in self._listed:
+                if s <= c.start and c.end <= e:
+                    c.introduced = c.introduced or new
+                    if not (etype == DATASET and c.gaz and c.type in (DATASET, BENCHMARK)):
+                        self._set(c, etype, 3)  # "datasets such as X": a known evaluation set stays a benchmark
+                    break
+
     @staticmethod
     def _url_mask(work: str):
         if "." not in work:
@@ -902,7 +1010,10 @@ class Recognizer:
         if i > 0 and work[toks[i - 1].end : c.start] == " ":
             prev = toks[i - 1].text
             sized = bool(_RX_RECOGNIZER_39.search(c.text)) and c.text != toks[c.ti].text
-            if _SIZE.match(prev) and prev[-1] in "BMT" and self._known_model(c.text) and not _RX_RECOGNIZER_40.search(work[max(0, toks[i - 1].start - 5) : toks[i - 1].start]):
+            if _PATCHED.search(c.text) and self._known_model(prev):
+                c.ti, c.start = i - 1, toks[i - 1].start  # "CLIP ViT-L/14": a model with its backbone
+                self._set(c, MODEL, 2)
+            elif _SIZE.match(prev) and prev[-1] in "BMT" and self._known_model(c.text) and not _RX_RECOGNIZER_40.search(work[max(0, toks[i - 1].start - 5) : toks[i - 1].start]):
                 c.ti, c.start = i - 1, toks[i - 1].start  # "13B Llama-2"
             elif sized and not self._known_model(toks[c.ti].text) and (_shape(prev) or _RX_RECOGNIZER_47.fullmatch(prev)) and not self._stopped(prev) and (
                 toks[i - 1].start > self._title_end or _RX_RECOGNIZER_47.fullmatch(prev)
@@ -917,6 +1028,10 @@ class Recognizer:
         while j < len(toks):
             gap = work[toks[j - 1].end : toks[j].start]
             nxt = toks[j].text
+            if gap == "/" and nxt.isdigit() and len(nxt) <= 3 and _PATCH_TAG.search(work, 0, end):
+                j += 1  # "ViT-L/14", "DiT-XL/2": a size tag and its patch size
+                end = toks[j - 1].end
+                break
             if gap not in (" ", "-"):
                 break
             low = nxt.casefold()
@@ -1080,6 +1195,11 @@ class Recognizer:
         failing that, the nearest type noun before the naming word.
         """
         back = _RX_RECOGNIZER_8.findall(before.casefold())[:-1]
+        if _NAMELY_AFTER.search(before):
+            # "four benchmarks, namely X, Y": "namely" names the noun right before it, or nothing
+            noun = back[-1] if back else ""
+            etype = self.noun_type.get(noun, 0) if noun in self.noun_type else self.noun_type.get(noun[:-1], 0) if noun.endswith("s") else 0
+            return (None, False) if etype == 0 else (etype, True)
         if back and back[-1] in ("to", "as"):  # "refer to the resulting model as"
             back = back[:-1]
         for k in range(len(back) - 1, max(-1, len(back) - 14), -1):
@@ -1158,8 +1278,12 @@ class Recognizer:
                 generic = all(w in self._GENERIC_WORDS for w in words)
                 if _naming_before(work[max(0, c.long_form[0] - 40) : c.long_form[0]]):
                     self._set(c, etype, 3)  # "called Large Graph Generative Model (LGGM)": named, not generic
-                elif c.text.endswith("s") and c.text[:-1].isupper() and words[-2:] == ["language", "models"] and not c.gaz and not self._known_model(c.text):
-                    self._set(c, None, 4)  # "GPT-3 family large language models (GLLMs)": a plural names a class
+                elif c.text.endswith("s") and c.text[:-1].isupper() and words[-1] in ("models", "networks") and (
+                    words[-2:] == ["language", "models"] or lf_text.islower() or words[-2].endswith("-language")
+                ) and not c.gaz and not self._known_model(c.text):
+                    # "GPT-3 family large language models (GLLMs)", "denoising diffusion probabilistic
+                    # models (DDPMs)": a plural abbreviation of a class in common nouns names no model
+                    self._set(c, None, 4)
                 elif not generic:
                     self._set(c, etype, 3)
                 elif not self._known_model(c.text):
@@ -1218,7 +1342,7 @@ class Recognizer:
             if found:
                 self._set(c, etype, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if _may_match(before, _DRAWN_FROM_WORDS) and _DRAWN_FROM.search(before):
+            if _may_match(before, _DRAWN_FROM_WORDS) and _DRAWN_FROM.search(before) and not _PARAM_SIZE_END.search(c.text):
                 self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
             if _may_match(before, _TRAINED_ON_WORDS) and _TRAINED_ON.search(before):
@@ -1239,7 +1363,7 @@ class Recognizer:
             if _RX_RECOGNIZER_31.search(before.replace("\\%", "%")) and not self._known_model(c.text):
                 self._set(c, BENCHMARK, 3)
         # examples of methods: "prior approaches such as Weights Magnitude, SparseGPT, and Wanda"
-        if c.score < 3 and ("such as" in before or "like" in before or "includ" in before or "e.g." in before) and _METHOD_LIST.search(before) and not c.gaz and not self._known_model(c.text):
+        if c.score < 3 and ("such as" in before or "like" in before or "includ" in before or "e.g." in before or "namely" in before) and _METHOD_LIST.search(before) and not c.gaz and not self._known_model(c.text):
             self._set(c, None, 3)
         # morphology and gazetteer
         if c.type is None and not c.none:
@@ -1475,6 +1599,25 @@ class Recognizer:
                 if c.end < o.start < stop and o.type in (DATASET, BENCHMARK) and not o.none:
                     o.introduced = True
 
+    @staticmethod
+    def _share_types(cands: list[_Cand]) -> None:
+        """Give an untyped mention the type of the strongest typed mention of the same name."""
+        untyped = [c for c in cands if c.type is None and not c.none]
+        if not untyped:
+            return
+        typed: dict[str, _Cand] = {}
+        for c in cands:
+            if c.type is not None and not c.none:
+                k = name_key(c.text)
+                b = typed.get(k)
+                if b is None or c.score > b.score:
+                    typed[k] = c
+        if typed:
+            for c in untyped:
+                b = typed.get(name_key(c.text))
+                if b is not None:
+                    c.type, c.score = b.type, b.score
+
     def _introduced(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
         prev: _Cand | None = None  # the last typed candidate, for "X, a ..., and Y, a ..."
         for c in cands:
@@ -1497,8 +1640,8 @@ class Recognizer:
             before = work[max(0, c.start - 160) : c.start]
             sent_start = sent_starts[bisect_right(sent_starts, c.start) - 1]
             clause = work[sent_start : c.start]
-            if _naming_before(before):
-                c.introduced = True
+            if _naming_before(before) and not _PLURAL_NAMELY.search(before):
+                c.introduced = True  # not "on four benchmarks, namely X": a plural lists what exists
                 continue
             m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
             if m and _NEW.search(m.group()) and not (c.gaz or self._known_model(c.text)):
@@ -1552,6 +1695,7 @@ class Recognizer:
     def _resolve(self, cands: list[_Cand]) -> None:
         """Give every mention of a name the type of its strongest evidence."""
         best: dict[str, _Cand] = {}
+        called_benchmark: dict[str, _Cand] = {}
         for c in cands:
             if self._stopped(c.text):
                 continue
@@ -1561,6 +1705,12 @@ class Recognizer:
                 continue
             b = best.get(k)
             if b is None or c.score > b.score or (c.score == b.score and b.none and not c.none):
+                best[k] = c
+            if c.type == BENCHMARK and c.score >= 4 and not c.none:
+                called_benchmark[k] = c
+        # "GPQA: A ... Benchmark" and "GPQA, a dataset of ...": what the paper calls a benchmark is one
+        for k, c in called_benchmark.items():
+            if best[k].type == DATASET:
                 best[k] = c
         # a name whose hyphenated variant the text defines as a method is a method family:
         # "DetectLLM" when "One is called DetectLLM-LRR, ..." names one of two methods
@@ -1625,6 +1775,21 @@ class Recognizer:
             if lf not in found.aliases:
                 found.aliases.append(lf)
             found.spans.append((s, e))
+        # "The Belebele Benchmark" and "Belebele": a name with its type noun and without it are one entity
+        for k in list(order):
+            f = by_key.get(k)
+            if f is None or " " not in f.name or f.name.rsplit(" ", 1)[1] not in _NAME_TAIL_TYPE:
+                continue
+            bare = name_key(f.name.rsplit(" ", 1)[0])
+            other = by_key.get(bare)
+            if other is not None and other is not f and other.type in (DATASET, BENCHMARK):
+                del by_key[bare]
+                order.remove(bare)
+                f.spans.extend(other.spans)
+                f.introduced = f.introduced or other.introduced
+                for a in [other.name, *other.aliases]:
+                    if a not in f.aliases and a != f.name:
+                        f.aliases.append(a)
         out = []
         for k in order:
             f = by_key[k]
