@@ -88,7 +88,7 @@ def build(
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Most nodes drawn in graph.html (default 5000); the best-connected entities are kept."),
     physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Live layout physics in graph.html. Default: on for small graphs only.", show_default=False),
     store: Optional[Path] = typer.Option(None, "--store", help="Also add the graph to this persistent store folder (created if missing)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes (the output is the same for any number)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for extraction and for writing Turtle/N-Triples (the output is the same for any number)."),
     engine: str = typer.Option("local", "--engine", help="local, or dask to extract on a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),

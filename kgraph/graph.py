@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import heapq
 import marshal
+import os
 import sys
 from array import array
 import tempfile
@@ -110,6 +111,7 @@ class _Spool:
 
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
+        self._dirty = False
         self._end = 0
         self.offsets = array("q")
 
@@ -120,16 +122,21 @@ class _Spool:
         data = marshal.dumps(record)
         self._file.seek(self._end)
         self._file.write(len(data).to_bytes(4, "little") + data)
+        self._dirty = True
         offset, self._end = self._end, self._end + 4 + len(data)
         self.offsets.append(offset)
         return offset
 
     def read(self, offset: int) -> tuple[Any, ...]:
+        # Positional reads (no shared file offset), so forked writers can read the spool at once.
         if self._file is None:
             raise IndexError(offset)
-        self._file.seek(offset)
-        size = int.from_bytes(self._file.read(4), "little")
-        return marshal.loads(self._file.read(size))
+        if self._dirty:
+            self._file.flush()
+            self._dirty = False
+        fd = self._file.fileno()
+        size = int.from_bytes(os.pread(fd, 4, offset), "little")
+        return marshal.loads(os.pread(fd, size, offset + 4))
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
         for offset in self.offsets:

@@ -98,8 +98,12 @@ def write_outputs(
     base_iri: str | None = None,
     max_nodes: int | None = None,
     physics: bool | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
-    """Write the graph into ``out_dir`` in each format; all files appear together or none do."""
+    """Write the graph into ``out_dir`` in each format; all files appear together or none do.
+
+    ``jobs`` processes write a big graph's Turtle and N-Triples (same bytes as one).
+    """
     from .export.files import write_graphml, write_json
 
     formats = list(dict.fromkeys(formats))
@@ -120,7 +124,7 @@ def write_outputs(
                 from .export.rdf import write_rdf
 
                 kwargs = {"base_iri": base_iri} if base_iri else {}
-                write_rdf(G, path, **kwargs)
+                write_rdf(G, path, jobs=jobs, **kwargs)
             elif fmt == "html":
                 from .export.html import write_html
 
@@ -185,7 +189,9 @@ def build(
     # The writers stream from a view of the builder: papers are read back from
     # its spool one at a time, so memory holds the entities, not every paper.
     view = builder.view()
-    files = write_outputs(view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics)
+    files = write_outputs(
+        view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, jobs=jobs
+    )
     store_info = None
     if store is not None:
         from .store import update_store

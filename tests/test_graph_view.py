@@ -70,3 +70,37 @@ def test_streamed_graphml_reads_back(sample_view, sample_graph, tmp_path):
     assert H.number_of_edges() == sample_graph.number_of_edges()
     paper = next(n for n, d in sample_graph.nodes(data=True) if d["type"] == "Paper")
     assert json.loads(H.nodes[paper]["authors"]) == sample_graph.nodes[paper]["authors"]
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt"])
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_rdf_written_by_several_processes_is_byte_identical(sample_view, tmp_path, monkeypatch, suffix, jobs):
+    from kgraph.export import rdf
+
+    monkeypatch.setattr(rdf, "_PARALLEL_MIN_NODES", 1)
+    calls = []
+    real = rdf._serialize_parallel
+    monkeypatch.setattr(rdf, "_serialize_parallel", lambda *a, **k: calls.append(a[4]) or real(*a, **k))
+    rdf.write_rdf(sample_view, tmp_path / f"one.{suffix}")
+    rdf.write_rdf(sample_view, tmp_path / f"many.{suffix}", jobs=jobs)
+    assert calls == [jobs]
+    assert (tmp_path / f"many.{suffix}").read_bytes() == (tmp_path / f"one.{suffix}").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"one.{suffix}", f"many.{suffix}"])
+
+
+def test_rdf_writer_process_failure_leaves_no_file(sample_view, tmp_path, monkeypatch):
+    from kgraph.errors import ExportError
+    from kgraph.export import rdf
+
+    monkeypatch.setattr(rdf, "_PARALLEL_MIN_NODES", 1)
+    real = rdf._write_slice
+
+    def broken(G, nodes, path, name, base_iri, agent):
+        if not agent:
+            raise SystemExit(3)
+        real(G, nodes, path, name, base_iri, agent)
+
+    monkeypatch.setattr(rdf, "_write_slice", broken)
+    with pytest.raises(ExportError, match="exit code 3"):
+        rdf.write_rdf(sample_view, tmp_path / "g.ttl", jobs=2)
+    assert list(tmp_path.iterdir()) == []

@@ -24,7 +24,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import multiprocessing
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -228,10 +232,20 @@ class _Exporter:
         for t in aligned:
             yield ox.Triple(subject, _TYPE, t)
 
-    def groups(self, *, aliases: dict[str, Iterable[str]] | None = None) -> Iterator[tuple[str | None, list[ox.Triple]]]:
-        """Yield ``(paper node id or None, triples)`` per node, agent first, then nodes in sorted order."""
-        yield None, list(self.agent_triples())
-        for nid in sorted(self.G.nodes):
+    def groups(
+        self,
+        *,
+        aliases: dict[str, Iterable[str]] | None = None,
+        nodes: Iterable[str] | None = None,
+        agent: bool = True,
+    ) -> Iterator[tuple[str | None, list[ox.Triple]]]:
+        """Yield ``(paper node id or None, triples)`` per node, agent first, then nodes in sorted order.
+
+        ``nodes`` (sorted) limits the walk to a slice of the graph; ``agent=False`` leaves out the agent.
+        """
+        if agent:
+            yield None, list(self.agent_triples())
+        for nid in sorted(self.G.nodes) if nodes is None else nodes:
             data = self.G.nodes[nid]
             kind = data.get("type")
             if kind == "Paper":
@@ -535,10 +549,14 @@ def write_rdf(
     *,
     format: str | None = None,
     base_iri: str = DEFAULT_BASE_IRI,
+    jobs: int = 1,
 ) -> None:
     """Write the graph as Turtle, N-Triples or JSON-LD (format from the suffix: .ttl, .nt, .jsonld).
 
     The file is written atomically and streamed (memory does not grow with the graph).
+    With ``jobs > 1`` a big graph's Turtle or N-Triples is written by that many
+    forked processes, each serializing a slice of the nodes, and joined into
+    the same bytes as ``jobs=1`` (where the platform can fork).
 
     >>> import tempfile, pathlib
     >>> from kgraph.graph import build_graph
@@ -549,14 +567,88 @@ def write_rdf(
     True
     """
     name = rdf_format(path, format)
-    triples = iter_triples(G, base_iri=base_iri)
+    if jobs < 1:
+        raise ExportError(f"jobs must be at least 1, not {jobs}")
     with atomic_write(path, mode="wb") as handle:
         if name == "jsonld":
-            _write_jsonld(triples, handle)
-        elif name == "turtle":
-            ox.serialize(triples, handle, _OX_FORMATS[name], prefixes=_WRITE_PREFIXES)
+            _write_jsonld(iter_triples(G, base_iri=base_iri), handle)
+        elif jobs > 1 and "fork" in multiprocessing.get_all_start_methods() and G.number_of_nodes() >= _PARALLEL_MIN_NODES:
+            _serialize_parallel(G, handle, name, base_iri, jobs, tmp_dir=Path(path).resolve().parent)
         else:
-            ox.serialize(triples, handle, _OX_FORMATS[name])
+            _serialize(iter_triples(G, base_iri=base_iri), handle, name)
+
+
+#: Below this many nodes, writing in several processes costs more than it saves.
+_PARALLEL_MIN_NODES = 20_000
+
+
+def _serialize(triples: Iterable[ox.Triple], handle: IO[bytes], name: str) -> None:
+    if name == "turtle":
+        ox.serialize(triples, handle, _OX_FORMATS[name], prefixes=_WRITE_PREFIXES)
+    else:
+        ox.serialize(triples, handle, _OX_FORMATS[name])
+
+
+def _slices(G: Any, parts: int) -> list[list[str]]:
+    """Cut the sorted nodes into ``parts`` runs of about equal work (a paper weighs 4, anything else 1)."""
+    nodes = list(sorted(G.nodes) if isinstance(G, nx.Graph) else G.nodes)
+    papers = getattr(G, "_pid_set", None)
+    if papers is None:
+        papers = {n for n, d in G.nodes(data=True) if d.get("type") == "Paper"}
+    weights = [4 if n in papers else 1 for n in nodes]
+    total, target, out, start, acc = sum(weights), sum(weights) / parts, [], 0, 0
+    for i, w in enumerate(weights):
+        acc += w
+        if acc >= target * (len(out) + 1) and len(out) < parts - 1:
+            out.append(nodes[start : i + 1])
+            start = i + 1
+    out.append(nodes[start:])
+    return out
+
+
+def _write_slice(G: Any, nodes: list[str], path: str, name: str, base_iri: str, agent: bool) -> None:
+    exporter = _Exporter(G, base_iri, per_paper=False)
+    triples = (t for _, group in exporter.groups(nodes=nodes, agent=agent) for t in group)
+    with open(path, "wb") as handle:
+        _serialize(triples, handle, name)
+
+
+def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, jobs: int, *, tmp_dir: Path) -> None:
+    """Serialize slices of the graph in forked processes and join them: the bytes of one serial run.
+
+    Turtle and N-Triples statements never span two subjects, and every slice
+    starts at a new subject, so each part is the serial output's own bytes
+    once its repeated ``@prefix`` lines are dropped.
+    """
+    slices = _slices(G, jobs)
+    context = multiprocessing.get_context("fork")
+    tmp = tempfile.mkdtemp(prefix=".kgraph-rdf-", dir=tmp_dir)
+    try:
+        parts = [os.path.join(tmp, f"part-{i}") for i in range(len(slices))]
+        workers = [
+            context.Process(target=_write_slice, args=(G, nodes, part, name, base_iri, i == 0), daemon=True)
+            for i, (nodes, part) in enumerate(zip(slices, parts))
+        ]
+        for worker in workers[1:]:
+            worker.start()
+        try:
+            _write_slice(G, slices[0], parts[0], name, base_iri, True)
+        finally:
+            for worker in workers[1:]:
+                worker.join()
+        failed = [w.exitcode for w in workers[1:] if w.exitcode != 0]
+        if failed:
+            raise ExportError(f"an RDF writer process failed (exit code {failed[0]})")
+        header = len(_WRITE_PREFIXES) if name == "turtle" else 0
+        for i, part in enumerate(parts):
+            with open(part, "rb") as src:
+                if i and header:
+                    for _ in range(header):
+                        if not src.readline().startswith(b"@prefix "):
+                            raise ExportError("unexpected Turtle header in a part written in parallel")
+                shutil.copyfileobj(src, handle, 1 << 20)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def validate_rdf(rdf: rdflib.Graph) -> tuple[bool, str]:
