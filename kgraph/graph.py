@@ -413,9 +413,14 @@ class GraphView:
         self._relations: Counter = Counter()
         self._paper_degree = array("i")
         self._entity_papers: dict[str, array] = defaultdict(lambda: array("i"))
+        self._totals: dict[str, tuple[int, int]] = {}
         for index, pid in enumerate(self._pids):
             edges, pairs = self._paper_edges(pid, evidence=False)
             self._relations.update(relation for _, relation, _ in edges)
+            for target, relation, attrs in edges:
+                if relation == "mentions":
+                    mentions, papers = self._totals.get(target, (0, 0))
+                    self._totals[target] = (mentions + max(attrs["count"], 1), papers + 1)
             targets = {target for target, _, _ in edges}
             self._paper_degree.append(len(targets))
             for target in sorted(targets):
@@ -546,6 +551,10 @@ class GraphView:
         if self._pids:
             counts["Paper"] += len(self._pids)
         return counts
+
+    def mention_totals(self) -> dict[str, tuple[int, int]]:
+        """Return thing -> (sum of the mention counts of its papers' ``mentions`` edges, number of papers)."""
+        return self._totals
 
     def relation_counts(self) -> Counter:
         """Return the number of edges of each relation."""

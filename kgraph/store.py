@@ -32,8 +32,10 @@ listings matters as little as it can, and re-adding a listing changes nothing
   ``kg:evaluatesOn`` and evaluations follow the type its own listing gives
   a thing, which can differ from the type the store keeps.)
 
-Totals such as a model's number of mentions are never stored: queries sum the
-per-paper ``kg:mentionCount`` values, so they cannot double.
+Each model, dataset and benchmark carries its totals (``kg:mentionTotal``,
+``kg:paperCount``); an update recomputes them, from the Mention nodes of the
+whole store, for every thing the listing names or a replaced paper used to
+mention, so they always equal the sums a GROUP BY over the mentions gives.
 
 Crash safety: pyoxigraph 0.5 makes each ``Store.extend``/``Store.update`` call
 a transaction, but removing old paper graphs and bulk-loading new ones takes
@@ -212,6 +214,46 @@ def _merged_quads(
             yield quad
 
 
+_MENTION_OF = ox.NamedNode(str(KG.mentionOf))
+_TOTALS = (ox.NamedNode(str(KG.mentionTotal)), ox.NamedNode(str(KG.paperCount)))
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_COUNT_QUERY = """
+PREFIX kg: <https://w3id.org/kgraph/ontology#>
+SELECT ?thing (SUM(?count) AS ?mentions) (COUNT(DISTINCT ?paper) AS ?papers)
+WHERE { %s ?mention kg:mentionOf ?thing ; kg:inPaper ?paper ; kg:mentionCount ?count . }
+GROUP BY ?thing
+"""
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_COUNTED = tuple(ox.NamedNode(str(KG) + kind) for kind in ("Model", "Dataset", "Benchmark"))
+_VALUES_MAX = 2000  # above this many things, one GROUP BY over every mention is cheaper than VALUES batches
+
+
+def _recount(store: ox.Store, things: set[ox.NamedNode], entities: ox.NamedNode) -> None:
+    """Set kg:mentionTotal and kg:paperCount of ``things`` to the sums of their Mention nodes in the whole store."""
+    if not things:
+        return
+    totals: dict[str, tuple[int, int]] = {}
+
+    def run(values: str) -> None:
+        for row in store.query(_COUNT_QUERY % values, use_default_graph_as_union=True):
+            totals[row["thing"].value] = (int(row["mentions"].value), int(row["papers"].value))
+
+    ordered = sorted(things, key=lambda t: t.value)
+    if len(ordered) > _VALUES_MAX:
+        run("")
+    else:
+        run("VALUES ?thing { " + " ".join(str(t) for t in ordered) + " }")
+    for thing in ordered:
+        if not any(any(True for _ in store.quads_for_pattern(thing, _RDF_TYPE, cls, entities)) for cls in _COUNTED):
+            continue  # not a model, dataset or benchmark (or no longer described)
+        for predicate in _TOTALS:
+            for quad in list(store.quads_for_pattern(thing, predicate, None, entities)):
+                store.remove(quad)
+        mentions, papers = totals.get(thing.value, (0, 0))
+        store.add(ox.Quad(thing, _TOTALS[0], ox.Literal(str(mentions), datatype=_INTEGER), entities))
+        store.add(ox.Quad(thing, _TOTALS[1], ox.Literal(str(papers), datatype=_INTEGER), entities))
+
+
 def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str) -> dict[str, int]:
     """Add the papers and things of ``G`` to the store at ``location``; return counts."""
     store = ox.Store(str(location))
@@ -225,6 +267,7 @@ def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str) -> dict[str, int]:
     replaced: set[ox.NamedNode] = set()
     # Things already described: subject -> the names they have (None: described, no alternate names).
     known: dict[ox.NamedNode, set[str] | None] = {}
+    touched: set[ox.NamedNode] = set()  # things whose totals must be recomputed
     for nid in sorted(G.nodes):
         kind = G.nodes[nid].get("type")
         subject = exporter.iri(nid)
@@ -235,16 +278,21 @@ def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str) -> dict[str, int]:
                 replaced.add(subject)
                 for predicate in _KEPT_PAPER_FACTS:
                     kept.extend(store.quads_for_pattern(subject, predicate, None, graph))
+                # What the old text mentioned: its totals change when the paper is replaced.
+                touched.update(q.object for q in store.quads_for_pattern(None, _MENTION_OF, None, graph))
                 store.remove_graph(graph)
         else:
             names = _names(store, subject, entities)
             if names is not None:
                 known[subject] = names if kind in _NAMED_KINDS else None
+            if kind in _NAMED_KINDS:
+                touched.add(subject)
     if _names(store, exporter.agent, entities) is not None:
         known[exporter.agent] = None
     store.bulk_extend(
         itertools.chain(kept, _merged_quads(iter_quads(G, base_iri=base_iri), entities, known, replaced))
     )
+    _recount(store, touched, entities)
     store.flush()
     after = len(store)
     del store

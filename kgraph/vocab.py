@@ -70,6 +70,8 @@ class KG(_ns.DefinedNamespace):
     inPaper: URIRef
     mentionOf: URIRef
     mentionCount: URIRef
+    mentionTotal: URIRef
+    paperCount: URIRef
     evidence: URIRef
     sentence: URIRef
     start: URIRef

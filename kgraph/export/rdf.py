@@ -12,8 +12,10 @@ triples out, in the terms of ``ontology/kgraph.ttl`` (see :mod:`kgraph.vocab`).
   ``kg:introduces``, ``kg:evaluatesOn``, ``kg:hasCode``, ``kg:linksTo``) and
   one ``kg:Mention`` node per thing with the count, the evidence spans
   (sentence and offsets) and the extractor version (``prov:wasAttributedTo``).
-- Totals over papers (a model's ``mentions``, ``papers``) are not written:
-  queries sum ``kg:mentionCount``, so merged stores never hold stale totals.
+- Each model, dataset and benchmark carries its totals, ``kg:mentionTotal``
+  and ``kg:paperCount``: the sums of its Mention nodes' ``kg:mentionCount``
+  and papers, so ranking queries need no GROUP BY over millions of mentions
+  (:mod:`kgraph.store` keeps them right as listings are added).
 - Output is streamed and deterministic: :func:`iter_triples` walks the graph
   in sorted node order, one node at a time, without building an RDF graph in
   memory, and pyoxigraph serializes the stream, so writing the same graph
@@ -216,6 +218,15 @@ class _Exporter:
                     self.evaluations.setdefault(pid, []).append((m, b))
         for pairs in self.evaluations.values():
             pairs.sort()
+        # thing -> (sum of its papers' mention counts, number of papers): what its Mention nodes add up to
+        if hasattr(G, "mention_totals"):
+            self.totals = G.mention_totals()
+        else:
+            self.totals = {}
+            for _, target, key, data in G.edges(keys=True, data=True):
+                if key == "mentions":
+                    mentions, papers = self.totals.get(target, (0, 0))
+                    self.totals[target] = (mentions + max(int(data.get("count") or 0), 1), papers + 1)
 
     def iri(self, node_id: str) -> ox.NamedNode:
         term = self._iris.get(node_id)
@@ -361,6 +372,9 @@ class _Exporter:
             aliases = set(data.get("aliases") or ()) | set(extra_aliases or ())
             for alias in sorted(a for a in aliases if a and a != label):
                 yield ox.Triple(s, _ALT_NAME, ox.Literal(str(alias)))
+            mentions, papers = self.totals.get(nid, (0, 0))
+            yield ox.Triple(s, _K.mentionTotal, _int_literal(mentions))
+            yield ox.Triple(s, _K.paperCount, _int_literal(papers))
             families = {t for k, t in out if k == "variant_of"}
             if data.get("family"):
                 families.add(data["family"])
