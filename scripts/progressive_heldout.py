@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Held-out figures that are held out: each set scored by the rules as they were before anyone saw it.
+
+The rules were developed in rounds, each on a new annotated set, and each set
+was scored once by the rules of the round before, before its errors were read:
+
+1. the rules as of commit ``eaa7032`` (written on the three sample listings) on
+   ``tests/data/dev2`` (80 abstracts, then used for round 2);
+2. the rules as of commit ``7e4c004`` (sample + dev2) on ``tests/data/dev3``
+   (90 abstracts in daily-listing style, then used for round 3);
+3. the current rules (sample + dev2 + dev3) on ``tests/data/independent``
+   (40 abstracts whose errors nobody reads).
+
+This script re-creates each row: it checks the old commit's ``kgraph``
+package out into a temporary git worktree, runs its ``kgraph eval`` on the
+set (files taken from the current tree) and prints one markdown table. It needs
+the git history (a full clone) and the sample gold for the last line.
+
+    python scripts/progressive_heldout.py [--gold ../shared/gold/dev.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev.jsonl"
+ROWS = ["model", "dataset", "benchmark", "data", "all", "github", "introduced"]
+
+#: (rules developed on, commit of those rules or None for the working tree, set name, its folder, its gold and listing files)
+ROUNDS = [
+    ("3 sample listings", "eaa7032", "dev2", "dev2", ["gold-a.jsonl", "gold-b.jsonl"], ["listing-a.jsonl", "listing-b.jsonl"]),
+    ("sample + dev2", "7e4c004", "dev3", "dev3", ["gold-c.jsonl", "gold-d.jsonl"], ["listing-c.jsonl", "listing-d.jsonl"]),
+    ("sample + dev2 + dev3 (current)", None, "independent", "independent", ["gold.jsonl"], ["listing.jsonl"]),
+]
+
+
+def _eval(source: Path, gold: Path, listings: list[Path]) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    cmd = [sys.executable, "-m", "kgraph", "eval", "--json", str(gold), *map(str, listings)]
+    out = subprocess.run(cmd, env=env, cwd=source, capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def _row(label: str, tested: str, papers: int, scores: dict) -> str:
+    return f"| {label} | {tested} | {papers} | " + " | ".join(f"{scores[r]['F1']:.3f}" for r in ROWS) + " |"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the sample's gold, for the last row")
+    args = ap.parse_args()
+    print("| rules developed on | scored on (unseen then) | papers | " + " | ".join(f"{r} F1" for r in ROWS) + " |")
+    print("|" + "---|" * (len(ROWS) + 3))
+    with tempfile.TemporaryDirectory(prefix="kgraph-heldout-") as tmp:
+        for label, commit, name, folder, golds, listings in ROUNDS:
+            gold = Path(tmp) / f"{name}-gold.jsonl"
+            gold.write_text("".join((DATA / folder / g).read_text(encoding="utf-8") for g in golds), encoding="utf-8")
+            papers = sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip())
+            source = ROOT
+            if commit is not None:
+                source = Path(tmp) / commit
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(source), commit],
+                               check=True, capture_output=True)
+            try:
+                scores = _eval(source, gold, [DATA / folder / f for f in listings])
+            finally:
+                if commit is not None:
+                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(source)], capture_output=True)
+            print(_row(label, name, papers, scores), flush=True)
+        if args.gold.exists():
+            corpus = ROOT / "kgraph" / "data" / "corpus"
+            scores = _eval(ROOT, args.gold, sorted(corpus.glob("*.txt")))
+            print(_row("(for comparison: the sample itself, not held out)", "sample", 181, scores))
+
+
+if __name__ == "__main__":
+    main()
