@@ -153,30 +153,42 @@ def build(
 def extract(
     inputs: list[str] = typer.Argument(..., help=INPUTS_HELP),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one paper a line) or table."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of stdout (streamed: use it for big inputs)."
+    ),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes (the output is the same for any number)."),
 ) -> None:
     """Extract models, datasets, benchmarks and links from papers.
 
     Example: kgraph extract papers.jsonl --format jsonl > entities.jsonl
     """
     from .corpus import load_corpus
-    from .extract import extract as run_extract
+    from .parallel import extract_parallel
     from .records import to_record
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("must be 'jsonl' or 'table'", param_hint="--format")
-    # Read every paper first, so bad input fails before anything is written.
+    if output and fmt == "jsonl":
+        # Streamed into a temporary file that replaces OUTPUT only once every paper is done,
+        # so memory stays flat and bad input still leaves no half-written file.
+        from .export.files import atomic_write
+
+        with atomic_write(output) as handle:
+            for extraction in extract_parallel(load_corpus(inputs), jobs=jobs):
+                handle.write(json.dumps(to_record(extraction), ensure_ascii=False) + "\n")
+        return
+    # To stdout: read every paper first, so bad input fails before anything is written.
     papers = list(load_corpus(inputs))
     lines: list[str] = []
     if fmt == "jsonl":
-        for extraction in run_extract(papers):
+        for extraction in extract_parallel(papers, jobs=jobs):
             lines.append(json.dumps(to_record(extraction), ensure_ascii=False))
         text = "\n".join(lines) + "\n"
     else:
         table = Table(show_header=True, show_lines=False)
         for col in ("paper", "type", "name", "introduced", "mentions"):
             table.add_column(col)
-        for extraction in run_extract(papers):
+        for extraction in extract_parallel(papers, jobs=jobs):
             title = extraction.paper.title[:50]
             for ent in extraction.entities:
                 table.add_row(title, ent.type, ent.name, "yes" if ent.introduced else "", str(len(ent.mentions)))

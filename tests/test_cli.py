@@ -266,3 +266,14 @@ def test_cli_control_characters_and_lone_surrogates_give_valid_outputs(tmp_path)
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     (paper,) = [n for n in data["nodes"] if n["type"] == "Paper"]
     assert paper["title"] == "Lone \ufffd x"
+
+
+def test_cli_extract_streams_to_a_file_with_jobs(tmp_path):
+    corpus = Path(__file__).resolve().parent.parent / "kgraph" / "data" / "corpus"
+    listing = str(corpus / "daily-papers-mar13.txt")
+    to_stdout = runner.invoke(app, ["extract", listing])
+    assert to_stdout.exit_code == 0
+    result = runner.invoke(app, ["extract", listing, "-o", str(tmp_path / "x.jsonl"), "--jobs", "2"])
+    assert result.exit_code == 0 and result.output == ""
+    assert (tmp_path / "x.jsonl").read_text(encoding="utf-8") == to_stdout.output
+    assert len(to_stdout.output.splitlines()) == 67
