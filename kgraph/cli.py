@@ -345,9 +345,26 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main() -> None:
-    """Run the CLI (the ``kgraph`` console script)."""
+    """Run the CLI (the ``kgraph`` console script).
+
+    A wrong command line (unknown option, bad option value) gets one ``Error:``
+    line and exit status 2, like bad input gets one line and status 1.
+    """
     signal.signal(signal.SIGTERM, _terminate)
-    app()
+    try:
+        status = app(standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("Aborted.\n")
+        sys.exit(130)
+    except Exception as err:
+        # Click's exceptions (vendored by recent Typer releases): usage errors and the like.
+        if not (hasattr(err, "format_message") and isinstance(getattr(err, "exit_code", None), int)):
+            raise
+        ctx = getattr(err, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None and err.exit_code == 2 else ""
+        sys.stderr.write(f"Error: {' '.join(err.format_message().split())}{hint}\n")
+        sys.exit(err.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

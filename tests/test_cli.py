@@ -277,3 +277,20 @@ def test_cli_extract_streams_to_a_file_with_jobs(tmp_path):
     assert result.exit_code == 0 and result.output == ""
     assert (tmp_path / "x.jsonl").read_text(encoding="utf-8") == to_stdout.output
     assert len(to_stdout.output.splitlines()) == 67
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["build", "--jobs", "0"], "Invalid value for '--jobs'"),
+        (["build", "--engine", "foo"], "must be 'local' or 'dask'"),
+        (["build", "--no-such-option"], "No such option: --no-such-option"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+    ],
+)
+def test_cli_wrong_command_line_one_line_error(args, message):
+    result = subprocess.run([sys.executable, "-m", "kgraph", *args], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], result.stderr
