@@ -98,11 +98,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
 # numbers, units, ordinals and dimensions ("512x512", "3x3"): never names
-_NUMBERISH = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[xX]\d+|\d+[a-zA-Z]+|\d+(?:[x\u00d7]\d+)+(?:px)?)$")
+_NUMBERISH = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-zA-Z]{0,3}|%|x|th|st|nd|rd|s)|[xX]\d+|\d+(?:[a-zA-Z]{1,3}|[a-z]+|[A-Z]+)|\d+(?:[x\u00d7]\d+)+(?:px)?)$")
 _VARIANTS = {
     "base", "large", "small", "medium", "tiny", "mini", "xl", "xxl", "xs", "huge", "giant",
     "turbo", "pro", "ultra", "plus", "max", "flash", "nano", "lite", "chat", "instruct",
-    "air", "vision", "sonnet", "opus", "haiku", "mix", "code",
+    "air", "vision", "sonnet", "opus", "haiku", "mix", "code", "preview",
 }
 _FAMILY_OF = re.compile(
     r"^(.*?\w)(?:[\s\-_]+(?:\d+(?:\.\d+)?[BMKbmk]|x\d+[BM]|%s)(?:[\s\-_]+(?:chat|instruct|base|large|v\d+(?:\.\d+)*))*)$" % "|".join(sorted(_VARIANTS)),
@@ -112,7 +112,11 @@ _PATCH_TAG = re.compile(r"-(?:[A-Z]{1,2}|[a-z])$")  # "ViT-L", "DiT-XL", "ViT-g"
 _PATCHED = re.compile(r"-(?:[A-Z]{1,2}|[a-z])/\d{1,3}$")  # "ViT-L/14"
 _LOWER_ID = re.compile(r"^([a-z]{2,})-(?:\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[bm])(?:-[a-z0-9]+)*$")  # "phi-3-mini", "llama-2-7b"
 _PARAM_SIZE_END = re.compile(r"[A-Za-z][\w.]*[\s\-_]\d+(?:\.\d+)?[BM]$")
+# a count of items ends a data resource's name: thousands, or fewer millions than any model has
+# parameters ("SlideNarr-600K", "Quilt-1M", "OpenVidHD-0.4M"; not "Pythia-160M")
+_DATA_SIZE_END = re.compile(r"[A-Za-z][\w.]*-(?:\d+(?:\.\d+)?K|(?:[1-9]\d?|\d*\.\d+)M)$")
 _OWN_DATASET = re.compile(r"\bwe\s+(?:\w+\s+)?(?:introduce|present|release|build|construct|create|curate|collect)s?\s+(?:the|a|our)\s+(?:new\s+)?\S+\s+dataset\b", re.I)
+_VERSION_LED = re.compile(r"^[vV]\d+(?:\.\d+)*(?:-[\w.]+)*$")
 _SIZE_LETTER = re.compile(r"^[a-z]{1,2}-(.+)$")
 # whitespace after [.!?] before a capital, digit, quote or bracket, or a blank line; written with the
 # look-behind after the first space, (?<=[.!?])\s+(?=...) would match the same but scan slower
@@ -250,9 +254,22 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
 _LIST_HEAD = re.compile(
     r"\b(benchmarks|datasets|data sets|corpora|suites)(?:\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)"
 )
+# a counted plural noun after "on/across" heads a list of evaluation or training sets:
+# "On 31 held-out graphs, including Cora, PubMed and ogbn-arxiv", "pretrained on 48 graphs, including A and B"
+_COUNT_LIST_HEAD = re.compile(
+    r"\b(?:[Oo]n|[Aa]cross|over)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:[\w\-]+\s+){0,2}?"
+    r"([a-z]{3,}s)\s*(?:,\s*|\(\s*)(?:including|such as|e\.g\.,?|namely)\s+"
+)
+_COUNT_LIST_NOT = {"models", "methods", "baselines", "languages", "metrics", "tasks", "domains", "settings", "approaches", "techniques",
+                   "architectures", "llms", "lms", "mllms", "families", "sizes", "scales", "categories", "types", "modalities", "countries"}
 _NEW_BEFORE_NOUN = re.compile(r"\b(?:new|newly\s+[a-z]+|novel|our\s+(?:own|new))\s+(?:[\w\-]+\s+){0,3}?(?:benchmarks|datasets|data sets|corpora|suites)$")
 _LIST_NOUN_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "datasets": DATASET, "data sets": DATASET, "corpora": DATASET}
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:(and|or)\s+)?|\s+(and|or)\s+)(?:the\s+)?")
+# a plural type noun after a list of names: "the public A, B 1.1 and C collections", "the A and B test sets"
+_LIST_TAIL = re.compile(r"(?<=[\w+)]) (benchmarks|datasets|data sets|corpora|collections|test sets|suites)\b")
+_LIST_TAIL_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "test sets": BENCHMARK, "datasets": DATASET, "data sets": DATASET,
+                   "corpora": DATASET, "collections": DATASET}
+_LIST_SEP_BACK = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
 
 
 def _list_token_ok(t: str, first: bool) -> bool:
@@ -412,8 +429,14 @@ _MAKE_VERB = re.compile(
 # words one of which each pattern needs (case-insensitive): pre-checks for _may_match
 _DRAWN_FROM_WORDS = ("from", "with", "using")
 _TRAINED_ON_WORDS = ("train", "tun")
-_EVALUATED_ON_WORDS = ("evaluat", "test", "result", "accuracy", "performance", "score", "outperform", "achiev", "sota", "state-of-the-art")
-_CLASS_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "model", "llm", "baseline")
+_EVALUATED_ON_WORDS = ("evaluat", "test", "result", "accuracy", "performance", "score", "outperform", "achiev", "sota", "state-of-the-art",
+                       "f1", "dice", "recall", "precision", "psnr", "ssim", "miou", "auroc", "auc", "bleu", "rouge", "error", "gain", "improv", "points",
+                       "classification", "retrieval", "segmentation", "detection", "recognition", "captioning", "forecasting")
+# what may follow a scored-on acronym ("F1 on POPE by 2.8 points"); not a noun it modifies ("on NLP tasks")
+_SCORED_NEXT = re.compile(r"[\s,;.)]*(?:$|[,;.)]|(?:and|or|by|with|while|at|in|for|across|than|under|using|when|where|which|to|from|as|respectively|compared|versus|vs)\b|\d)")
+# "On LEVIR-CD, WHU-CD and SYSU-CD, X achieves ...": a sentence that opens on a list of evaluation sets
+_SENT_OPENS_ON = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across)\s+(?:the\s+)?$")
+_CLASS_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "model", "llm", "baseline", "assistant", "encoder", "backbone", "resource", "evaluation")
 
 
 def _may_match(text: str, words: tuple[str, ...]) -> bool:
@@ -464,10 +487,10 @@ _RX_RECOGNIZER_9 = re.compile(r"\),\s+an?\s")
 _RX_RECOGNIZER_10 = re.compile(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", re.I | re.S)
 _RX_RECOGNIZER_11 = re.compile(r"\s+(?:model|models|llm|llms|lm|lms|network|checkpoints?)\b", re.I)
 _RX_RECOGNIZER_12 = re.compile(r"\bour\s+(?:[\w\-]+\s+){0,3}$", re.I)
-_DRAWN_FROM = re.compile(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$"
+_DRAWN_FROM = re.compile(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues|scenes|scans|videos|clips|recordings|graphs|trajectories|episodes)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$"
                 r"|\b(?:dataset|corpus|data)\s+(?:constructed|built|created|curated|derived)\s+(?:with|from|using)\s+(?:[a-z\-]+\s+){0,2}$", re.I)
-_TRAINED_ON = re.compile(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
-_CLASS_NOUN_BEFORE = re.compile(r"\b(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", re.I)
+_TRAINED_ON = re.compile(r"\b(?:(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)|train\s+(?:[\w\-/]+\s+){1,5}?from\s+scratch\s+on)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
+_CLASS_NOUN_BEFORE = re.compile(r"(?<![\w\-])(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?|assistants?|encoders?|backbones?|resources|evaluations)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", re.I)
 _RX_RECOGNIZER_16 = re.compile(r"[\w\-']+")
 _RX_RECOGNIZER_17 = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:new|novel|first)\b", re.I)
 _RX_RECOGNIZER_18 = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:is|are|will be|has been|have been)\s+(?:publicly\s+|freely\s+|openly\s+|now\s+)?(?:available|released|open-sourced)\s+(?:at|on|from|via|in)\s+(?:https?://|www\.|github|hugging)", re.I)
@@ -482,8 +505,10 @@ _RX_RECOGNIZER_26 = re.compile(r"\d+(?:\.\d+)?[kK]")
 _RX_RECOGNIZER_27 = re.compile(r"\s*[*\u00d7x]\s*\d")
 _RX_RECOGNIZER_28 = re.compile(r"[a-z]?[A-Z]{1,3}LMs?")
 _RX_RECOGNIZER_29 = re.compile(r"\s+as\s")
-_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
-_RX_RECOGNIZER_31 = re.compile(r"\d%\s+on\s+(?:the\s+)?$")
+_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art|"
+                           r"f1|dice|recall|precision|psnr|ssim|miou|auroc|auc|bleu|rouge\w*|errors?|gains?|improv\w*|points|"
+                           r"classification|retrieval|segmentation|detection|recognition|captioning|forecasting)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
+_RX_RECOGNIZER_31 = re.compile(r"(?:\d%|(?<![\w.\-])(?:\+\d+(?:\.\d+)?|\d+\.\d+))\s+(?:points?\s+)?on\s+(?:the\s+)?$")
 _RX_RECOGNIZER_32 = re.compile(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$")
 _RX_RECOGNIZER_33 = re.compile(r"^(.{3,}?)-[A-Z]{1,2}$")
 _RX_RECOGNIZER_34 = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?(?:[A-Z][\w\-]*['\u2019]s\s+)?")
@@ -511,6 +536,10 @@ _RX_RECOGNIZER_55 = re.compile(r"corpus|corpora|crawl|pile|web|wiki|database", r
 _RX_RECOGNIZER_56 = re.compile(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including|which|who|whose)\b", re.I)
 _RX_RECOGNIZER_57 = re.compile(r"\b(?:for|to|into)\b")
 _RX_RECOGNIZER_58 = re.compile(r"bench|eval|arena|challenge", re.I)
+_RX_RECOGNIZER_60 = re.compile(r"Net$|-\d+(?:\.\d+)?[BMK]$")  # name parts that type a name only weakly
+_RX_RECOGNIZER_61 = re.compile(r"\s*(?:\)|;|,?\s*(?:and|or|to|-)\s*\d)")
+_RX_RECOGNIZER_62 = re.compile(r"\s+(?:models?|llms?|checkpoints?|versions?)\b", re.I)
+_RX_RECOGNIZER_63 = re.compile(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?$", re.I)
 _RX_RECOGNIZER_59 = re.compile(r"(?<![\w\-])[A-Z]")
 
 
@@ -561,6 +590,8 @@ class Recognizer:
                 self.noun_type[noun.casefold()] = etype
         morph = sorted(morphemes, key=lambda m: -len(m[0]))
         self.morphemes = morph
+        # all-caps model name parts ("GPT", "BERT"): stems of lowercase ids too ("gpt-4o")
+        self._model_stems = {m for m, t in morph if t == MODEL and m.isupper() and m not in ("LLM", "VLM")}
         model_m = [re.escape(m) if m not in ("LLM", "VLM", "GLM") else "(?<=[a-z])" + m for m, t in morph if t == MODEL]
         bench_m = [re.escape(m) for m, t in morph if t == BENCHMARK]
         data_m = [re.escape(m) for m, t in morph if t == DATASET]
@@ -598,6 +629,8 @@ class Recognizer:
             return True
         if len(k) > 6 and k.endswith("score"):
             return True  # "VIEScore", "BERTScore": metrics
+        if _VERSION_LED.match(text):
+            return True  # "v0.1", "v0.1-1T": a version names nothing without its name
         m = _SIZE_LETTER.match(text) if "-" in text[1:3] else None
         if m and name_key(m.group(1)) in self.stop:
             return True  # "s-MLLM", "l-MLLM": a generic class with a size letter
@@ -614,6 +647,8 @@ class Recognizer:
             rx = self._morph_re[etype]
             if rx is not None and rx.search(text):
                 return etype
+        if _DATA_SIZE_END.search(text) and self._gaz_family_type(text) != MODEL:
+            return DATASET  # "Quilt-1M", "LongWeave-60K": a number of examples
         if _PARAM_SIZE_END.search(text):
             return MODEL  # "MetaMath-70B", "DeepSeekMath 7B": a parameter count ends a model's name
         return None
@@ -721,7 +756,7 @@ class Recognizer:
                 i = j
             else:
                 lid = _LOWER_ID.match(ttext) if ttext[:1].islower() else None
-                if lid and self.gaz_key.get(lid.group(1)) == MODEL and lid.group(1) not in self.english and not masked(toks[i].start):
+                if lid and (self.gaz_key.get(lid.group(1)) == MODEL or lid.group(1).upper() in self._model_stems) and lid.group(1) not in self.english and not masked(toks[i].start):
                     # "phi-3-mini", "llama-2-7b": a lowercase model id, a known family stem and a version
                     cands.append(_Cand(toks[i].start, toks[i].end, ttext, i, i + 1, 1, MODEL, 2, gaz=True))
                     used[i] = True
@@ -747,7 +782,7 @@ class Recognizer:
         #     and capitalised items of a list that holds a name ("COCO, Visual Genome, and SBU Captions")
         cands.extend(self._phrase_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.extend(self._defined_names(cands, toks, work, tok_starts, set(sent_starts)))
-        cands.extend(self._listed_names(cands, toks, work, tok_starts))
+        cands.extend(self._listed_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.sort(key=lambda c: c.start)
         # 4. extend with versions, sizes and variant words
         cands = [self._extend(c, toks, work) for c in cands]
@@ -775,6 +810,7 @@ class Recognizer:
                 elif usage == "train" and c.type == BENCHMARK and not _RX_RECOGNIZER_58.search(c.text):
                     c.type = DATASET
         self._share_types(cands)  # "This paper presents E5, a family of ...": later mentions type the first
+        self._variant_types(cands)  # "AbdoFound-B and AbdoFound-L" after the model "AbdoFound"
         self._introduced(cands, work, sent_starts)
         self._introduced_parts(cands, work, sent_starts)
         return self._group(cands, work)
@@ -919,7 +955,7 @@ class Recognizer:
                 taken.append((s, e))
         return out
 
-    def _listed_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int]) -> list[_Cand]:
+    def _listed_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int], sent_starts: set[int]) -> list[_Cand]:
         """Return candidates for the items of a list that a plural type noun heads, whatever their shape.
 
         "4 robot manipulation benchmarks (Robomimic, Push-T, Block Pushing and Franka Kitchen)",
@@ -928,13 +964,52 @@ class Recognizer:
         kept in ``self._listed`` for :meth:`_type_listed`.
         """
         self._listed = listed = []
-        if "benchmarks" not in work and "datasets" not in work and "corpora" not in work and "suites" not in work and "data sets" not in work:
+        if "benchmarks" not in work and "datasets" not in work and "corpora" not in work and "suites" not in work and "data sets" not in work and "collections" not in work and "test sets" not in work and (
+            "including" not in work and "such as" not in work and "e.g." not in work
+        ):
             return []
         out: list[_Cand] = []
         taken = [(c.start, c.end) for c in cands]
         n = len(toks)
-        for m in _LIST_HEAD.finditer(work, self._title_end):
-            etype = _LIST_NOUN_TYPE[m.group(1)]
+        for m in _LIST_TAIL.finditer(work, self._title_end):
+            # walk back over "A, B and C" before the noun: each item is at most 4 name-like tokens
+            etype = _LIST_TAIL_TYPE[m.group(1)]
+            k = bisect_right(tok_starts, m.start() - 1) - 1
+            items = []
+            while k >= 0 and len(items) < 12:
+                j = k
+                while j >= 0 and k - j < 4 and _list_token_ok(toks[j].text, False) and (j == k or work[toks[j].end : toks[j + 1].start] == " "):
+                    j -= 1
+                if j == k or not toks[j + 1].text[:1].isupper() and not _shape(toks[j + 1].text):
+                    break
+                items.append((j + 1, k + 1))
+                gap = _LIST_SEP_BACK.search(work, max(0, toks[j + 1].start - 8), toks[j + 1].start) if j >= 0 else None
+                if gap is None:
+                    break
+                k = bisect_right(tok_starts, gap.start() - 1) - 1
+                if k < 0 or toks[k].end != gap.start():
+                    break
+            if len(items) < 2:
+                continue
+            for a, b in items:
+                s, e = toks[a].start, toks[b - 1].end
+                text = work[s:e]
+                if self._stopped(text) or text.casefold() in _PHRASE_SKIP or _LANGUAGE_WORD.match(text) or (toks[a].start in sent_starts and _PLAIN.match(text)):
+                    continue
+                listed.append((s, e, etype, False))
+                if any(ts < e and te > s for ts, te in taken):
+                    continue
+                out.append(_Cand(s, e, text, a, b, 0))
+                taken.append((s, e))
+        heads = list(_LIST_HEAD.finditer(work, self._title_end))
+        if "including" in work or "such as" in work or "e.g." in work or "namely" in work:
+            heads += [m for m in _COUNT_LIST_HEAD.finditer(work, self._title_end) if m.group(1) not in _COUNT_LIST_NOT and m.group(1) not in _LIST_NOUN_TYPE]
+        for m in heads:
+            if m.group(1) in _LIST_NOUN_TYPE:
+                etype = _LIST_NOUN_TYPE[m.group(1)]
+            else:  # what the sets are for: "pretrained on N graphs" trains, "On N graphs, ... improves" evaluates
+                sent = work[max(0, work.rfind(". ", 0, m.start())) : m.start()]
+                etype = DATASET if _may_match(sent, _TRAINED_ON_WORDS) and _RX_RECOGNIZER_63.search(sent) else BENCHMARK
             # "3 newly created datasets (i.e., A, B, and C)": the items are the paper's own
             new = _NEW_BEFORE_NOUN.search(work, max(self._title_end, m.start() - 50), m.end(1)) is not None
             k = bisect_right(tok_starts, m.end() - 1)
@@ -954,7 +1029,7 @@ class Recognizer:
                 gap = _LIST_SEP.match(work, toks[j - 1].end)
                 if gap is None or j >= n:
                     break
-                last = bool(gap.group(1))
+                last = bool(gap.group(1) or gap.group(2))
                 k = bisect_right(tok_starts, gap.end() - 1)
             for a, b in items:
                 s, e = toks[a].start, toks[b - 1].end
@@ -1045,6 +1120,12 @@ class Recognizer:
                 break
             if gap == " " and _RX_RECOGNIZER_26.fullmatch(nxt):
                 break  # "60k": a data size, not a model size
+            if gap == " " and _RX_RECOGNIZER_48.match(nxt) and j == c.tj and (c.text.isupper() or self.gaz_key.get(name_key(c.text)) == BENCHMARK) and (
+                not _RX_RECOGNIZER_61.match(work, toks[j].end)
+            ):
+                j += 1  # "AIME 2024": a competition and its year (not "AIME 2024 and 2025", "(MMLU 2021)")
+                end = toks[j - 1].end
+                break
             if gap == " " and nxt.isdigit() and work[toks[j].end : toks[j].end + 1] == ")" and work[end - 1 : end].isdigit():
                 break  # "GLM-4 1) rivals ...": an enumerator, not a version
             if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not _RX_RECOGNIZER_48.match(nxt)):
@@ -1062,6 +1143,9 @@ class Recognizer:
                 after = work[toks[j].end : toks[j].end + 6]
                 if _RX_RECOGNIZER_42.match(after) and low in {"base", "large", "small"}:
                     break
+                if nxt == "base" and (work[end - 1 : end].isdigit() or _RX_RECOGNIZER_39.search(work, 0, end)):
+                    if _RX_RECOGNIZER_62.match(work, toks[j].end):
+                        break  # "Qwen2.5-32B base model", "Llama 3.1 base models": a versioned name's base (not instruct) model
                 j += 1
                 end = toks[j - 1].end
                 continue
@@ -1342,24 +1426,28 @@ class Recognizer:
             if found:
                 self._set(c, etype, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if _may_match(before, _DRAWN_FROM_WORDS) and _DRAWN_FROM.search(before) and not _PARAM_SIZE_END.search(c.text):
+            if _may_match(before, _DRAWN_FROM_WORDS) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
                 self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
             if _may_match(before, _TRAINED_ON_WORDS) and _TRAINED_ON.search(before):
                 if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
                     self._set(c, DATASET, 3)
-            elif _may_match(before, _EVALUATED_ON_WORDS) and _may_match(before, ("on", "across")) and _EVALUATED_ON.search(before):
-                if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and not self._morph_type(c.text))) and not self._known_model(c.text):
+            elif (_may_match(before, _EVALUATED_ON_WORDS) and _may_match(before, ("on", "across")) and _EVALUATED_ON.search(before)) or (
+                before[-7:].rstrip().endswith(("On", "Across", "the")) and _SENT_OPENS_ON.search(before) and self._EVAL_WORDS.search(work, c.end, work.find(". ", c.end) % (len(work) + 1))
+            ):
+                if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and (self._morph_type(c.text) in (None, BENCHMARK) or _DATA_SIZE_END.search(c.text)))) and not self._known_model(c.text):
                     self._set(c, BENCHMARK, 3)
+                elif c.type is None and c.strength == 1 and _SCORED_NEXT.match(after) and not self._morph_type(c.text):
+                    self._set(c, BENCHMARK, 2)  # "F1 on POPE by 2.8 points": weaker than a term its long form spells out
         if c.type is None and not c.none and c.long_form is None:  # "... Language models (CuPL)": its own long form
             m = _CLASS_NOUN_BEFORE.search(before) if _may_match(before, _CLASS_NOUNS) else None
             if m:
                 w = m.group(1).casefold().rstrip("s")
-                etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL}.get(w)
+                etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL, "assistant": MODEL, "encoder": MODEL, "backbone": MODEL, "resource": DATASET, "evaluation": BENCHMARK}.get(w)
                 if etype and (c.strength >= 1 or c.gaz):
                     self._set(c, etype, 2)
         # "+4.9% on MM-Vet": a score reported on a benchmark
-        if c.score < 3 and not c.none and (c.strength >= 1 or c.gaz) and c.type in (None, BENCHMARK, DATASET) and "%" in before[-12:]:
+        if c.score < 3 and not c.none and (c.strength >= 1 or c.gaz) and c.type in (None, BENCHMARK, DATASET) and ("%" in before[-12:] or " on " in before[-10:]):
             if _RX_RECOGNIZER_31.search(before.replace("\\%", "%")) and not self._known_model(c.text):
                 self._set(c, BENCHMARK, 3)
         # examples of methods: "prior approaches such as Weights Magnitude, SparseGPT, and Wanda"
@@ -1560,14 +1648,17 @@ class Recognizer:
     def _coordination(self, cands: list[_Cand], work: str) -> None:
         groups: list[list[_Cand]] = []
         cur: list[_Cand] = []
+        closed = False  # "On A, B and C, X improves ...": after "and C" a comma ends the list
         for c in cands:
             if cur:
                 gap = work[cur[-1].end : c.start]
-                if _RX_RECOGNIZER_34.fullmatch(gap):
+                if _RX_RECOGNIZER_34.fullmatch(gap) and not (closed and gap.strip() == ","):
+                    closed = " and " in gap or " or " in gap or gap.startswith(("and ", "or "))
                     cur.append(c)
                     continue
                 groups.append(cur)
             cur = [c]
+            closed = False
         if cur:
             groups.append(cur)
         for g in groups:
@@ -1581,6 +1672,14 @@ class Recognizer:
                 if c.type is None and not c.none and c.strength >= 1 and not self._stopped(c.text):
                     c.type = best
                     c.score = 1
+            # "fine-tune ... on DocLayNet and PubLayNet": a list item a context cue types as data
+            # outweighs a name part ("-Net") that would make its neighbour a model
+            strong = [c.type for c in g if c.type in (DATASET, BENCHMARK) and c.score >= 3 and not c.none]
+            if strong:
+                for c in g:
+                    if c.type == MODEL and c.score <= 2 and not c.gaz and not self._known_model(c.text) and _RX_RECOGNIZER_60.search(c.text):
+                        c.type = strong[0]
+                        c.score = 1
 
     def _introduced_parts(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
         """Mark the datasets and benchmarks a new resource is made of as introduced too.
@@ -1598,6 +1697,30 @@ class Recognizer:
             for o in cands:
                 if c.end < o.start < stop and o.type in (DATASET, BENCHMARK) and not o.none:
                     o.introduced = True
+
+    def _variant_types(self, cands: list[_Cand]) -> None:
+        """Give an untyped hyphenated name the type of the typed name it extends.
+
+        "We release two variants, AbdoFound-B and AbdoFound-L" after the model AbdoFound;
+        "LIBERO-Long" after the benchmark LIBERO: a tag after a hyphen names a variant of the same thing.
+        """
+        untyped = [c for c in cands if c.type is None and not c.none and "-" in c.text[1:]]
+        if not untyped:
+            return
+        typed = {}
+        for c in cands:
+            if c.type is not None and not c.none and (c.score >= 2 or c.gaz) and not self._stopped(c.text):
+                typed.setdefault(name_key(c.text), c.type)
+        if not typed:
+            return
+        for c in untyped:
+            parts = c.text.split("-")
+            for k in range(len(parts) - 1, 0, -1):
+                head = "-".join(parts[:k])
+                etype = typed.get(name_key(head))
+                if etype is not None and len(head) >= 2:
+                    self._set(c, etype, 2)
+                    break
 
     @staticmethod
     def _share_types(cands: list[_Cand]) -> None:
