@@ -108,7 +108,7 @@ def build(
         raise KgraphError("--scheduler needs --engine dask")
     progress = Progress(
         SpinnerColumn(),
-        TextColumn("extracting"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("papers"),
@@ -118,7 +118,7 @@ def build(
         disable=quiet or not err_console.is_terminal,
     )
     with progress:
-        task = progress.add_task("extract", total=None)
+        task = progress.add_task("extracting", total=None)
         result = run_build(
             inputs or None,
             out_dir,
@@ -131,6 +131,7 @@ def build(
             engine=engine,
             scheduler=scheduler,
             on_paper=lambda _: progress.advance(task),
+            on_stage=lambda stage: progress.update(task, description=stage),
         )
     if quiet:
         return
@@ -360,9 +361,11 @@ def main() -> None:
         # Click's exceptions (vendored by recent Typer releases): usage errors and the like.
         if not (hasattr(err, "format_message") and isinstance(getattr(err, "exit_code", None), int)):
             raise
+        message = " ".join(err.format_message().split())
         ctx = getattr(err, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None and err.exit_code == 2 else ""
-        sys.stderr.write(f"Error: {' '.join(err.format_message().split())}{hint}\n")
+        if message:  # (no arguments at all: the help was shown, nothing more to say)
+            sys.stderr.write(f"Error: {message}{hint}\n")
         sys.exit(err.exit_code)
     sys.exit(status if isinstance(status, int) else 0)
 

@@ -1,8 +1,12 @@
 """Build the knowledge graph: one node per real-world thing, edges for how they relate.
 
-Stage contract: :class:`~kgraph.types.PaperExtraction` records in, one
-``networkx.MultiDiGraph`` out. Every other export (RDF, HTML, GraphML, JSON)
-reads this graph and only this graph.
+Stage contract: :class:`~kgraph.types.PaperExtraction` records in, one graph
+out, either as a :class:`GraphView` (what ``kgraph build`` writes from: models,
+datasets and links in memory, papers read back from a temporary spool file one
+at a time, so a million papers fit in memory) or as a
+``networkx.MultiDiGraph`` (:meth:`GraphBuilder.build`, :func:`build_graph`).
+Both hold the same nodes and edges, described below, and every export (RDF,
+HTML, GraphML, JSON) writes the same bytes from either.
 
 Nodes
 -----
@@ -18,8 +22,8 @@ Every node has ``type`` (one of the values below) and ``label`` (the text to sho
     resource is, and the node's ``type`` is the one most papers give it
     (ties go to Benchmark). Attributes: ``name`` (the canonical form: the form
     most papers use), ``aliases`` (sorted list of every other surface form),
-    ``mentions`` (int, total mentions across papers), ``papers`` (int, number
-    of papers that mention it), ``introduced_in`` (sorted list of paper node
+    ``mentions`` (int, the sum of the ``count`` of its ``mentions`` edges),
+    ``papers`` (int, number of papers that mention it), ``introduced_in`` (sorted list of paper node
     ids that introduce it), ``family`` (node id of the family for a sized
     variant, or ``""``). A family node that no paper names itself
     has ``mentions=0``.
@@ -341,7 +345,7 @@ class GraphView:
         self.graph: dict[str, Any] = {}
         self.nodes = _NodeView(self)
         self._pids = sorted(builder._pids)
-        self._pid_set = builder._pids
+        self._pid_set = dict(builder._pids)  # a snapshot: papers added to the builder later are not in this view
         self._cache: tuple[str, Any] | None = None
         self._sorted: list[str] | None = None
         E = self.entities = nx.MultiDiGraph()
@@ -429,6 +433,9 @@ class GraphView:
                 count, papers = model_bench.get((m, b), (0, []))
                 papers.append(pid)
                 model_bench[(m, b)] = (count + shared, papers)
+        for nid, (mentions, papers) in self._totals.items():
+            if nid in merged:  # models, datasets, benchmarks: the same totals as their Mention nodes add up to
+                E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, papers
         for m, b in sorted(model_bench):
             count, papers = model_bench[(m, b)]
             E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=papers)

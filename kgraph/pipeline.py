@@ -99,10 +99,12 @@ def write_outputs(
     max_nodes: int | None = None,
     physics: bool | None = None,
     jobs: int = 1,
+    on_stage: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write the graph into ``out_dir`` in each format; all files appear together or none do.
 
-    ``jobs`` processes write a big graph's Turtle and N-Triples (same bytes as one).
+    ``jobs`` processes write a big graph's Turtle and N-Triples (same bytes as one);
+    ``on_stage`` is told the name of each file as its writing starts.
     """
     from .export.files import write_graphml, write_json
 
@@ -120,6 +122,8 @@ def write_outputs(
         staged: list[Path] = []
         for fmt in formats:
             path = staging / OUTPUT_FORMATS[fmt]
+            if on_stage is not None:
+                on_stage(f"writing {path.name}")
             if fmt in ("ttl", "nt", "jsonld"):
                 from .export.rdf import write_rdf
 
@@ -172,10 +176,12 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     on_paper: Callable[[PaperExtraction], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the inputs (the sample corpus when None) and write its files.
 
-    ``on_paper`` is called after each paper is extracted (the CLI's progress bar).
+    ``on_paper`` is called after each paper is extracted and ``on_stage`` with
+    the name of each later stage as it starts (the CLI's progress display).
     Input errors are raised before any file is written.
     """
     papers = load_corpus(inputs)
@@ -188,14 +194,19 @@ def build(
             on_paper(extraction)
     # The writers stream from a view of the builder: papers are read back from
     # its spool one at a time, so memory holds the entities, not every paper.
+    if on_stage is not None:
+        on_stage("building the graph")
     view = builder.view()
     files = write_outputs(
-        view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, jobs=jobs
+        view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, jobs=jobs,
+        on_stage=on_stage,
     )
     store_info = None
     if store is not None:
         from .store import update_store
 
         kwargs = {"base_iri": base_iri} if base_iri else {}
+        if on_stage is not None:
+            on_stage(f"updating the store {store}")
         store_info = update_store(store, view, **kwargs)
     return BuildResult(view, papers=count, files=files, store=store_info)

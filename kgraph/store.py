@@ -24,10 +24,11 @@ listings matters as little as it can, and re-adding a listing changes nothing
   adds the names it has for the thing that the store lacks, as
   ``schema:alternateName`` (alternate names accumulate).
 - A paper read again (its graph is in the store) keeps the ``dcterms:date``
-  and ``kg:source`` it was first read with, as in a one-shot build of several
-  listings, where the first read of a paper wins. Its extraction facts
-  (mentions, evidence, evaluations) are replaced by the new run's, so a newer
-  extractor refreshes them, and nothing is doubled. (So A, B, A equals A, B
+  and ``kg:source`` it was first read with (a one-shot build of several
+  listings keeps the whole first read of a paper). Everything else of it
+  (title, abstract, authors, links, and its extraction facts: mentions,
+  evidence, evaluations) is replaced by the new run's, so a corrected text or
+  a newer extractor refreshes it, and nothing is doubled. (So A, B, A equals A, B
   only if the papers A and B share are extracted alike: a paper's
   ``kg:evaluatesOn`` and evaluations follow the type its own listing gives
   a thing, which can differ from the type the store keeps.)
@@ -73,7 +74,8 @@ from .vocab import KG
 
 __all__ = ["update_store", "open_store", "store_location", "STORE_FORMAT"]
 
-STORE_FORMAT = 1
+#: 2: things carry kg:mentionTotal / kg:paperCount (a format-1 store gets them on its next update).
+STORE_FORMAT = 2
 _META = "kgraph-store.json"
 _CURRENT = "current"
 _DATA = re.compile(r"data-(\d{6})")
@@ -131,22 +133,31 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _read_meta(store_dir: Path, base_iri: str) -> None:
+def _read_meta(store_dir: Path, base_iri: str) -> int:
+    """Check (or, for a new store, write) the store's description; return its format."""
     meta_path = store_dir / _META
     if meta_path.exists():
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
+            version = int(meta.get("format", 1))
+        except (OSError, ValueError, TypeError) as err:
             raise ExportError(f"{meta_path}: unreadable store description ({err})") from None
+        if version > STORE_FORMAT:
+            raise ExportError(f"{store_dir}: made by a newer kgraph (store format {version}); upgrade kgraph")
         if meta.get("base_iri") != base_iri:
             raise ExportError(
                 f"{store_dir}: the store uses base IRI {meta.get('base_iri')!r}, not {base_iri!r}; "
                 "use the same --base-iri or a new store"
             )
-        return
+        return version
     if {child.name for child in store_dir.iterdir()} - {".lock"}:
         raise ExportError(f"{store_dir}: not a kgraph store directory (use an empty or new directory)")
-    with atomic_write(meta_path) as handle:
+    _write_meta(store_dir, base_iri)
+    return STORE_FORMAT
+
+
+def _write_meta(store_dir: Path, base_iri: str) -> None:
+    with atomic_write(store_dir / _META) as handle:
         json.dump({"format": STORE_FORMAT, "base_iri": base_iri}, handle, indent=1)
         handle.write("\n")
 
@@ -254,7 +265,7 @@ def _recount(store: ox.Store, things: set[ox.NamedNode], entities: ox.NamedNode)
         store.add(ox.Quad(thing, _TOTALS[1], ox.Literal(str(papers), datatype=_INTEGER), entities))
 
 
-def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str) -> dict[str, int]:
+def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str, *, recount_all: bool = False) -> dict[str, int]:
     """Add the papers and things of ``G`` to the store at ``location``; return counts."""
     store = ox.Store(str(location))
     exporter = _Exporter(G, base_iri, per_paper=True)
@@ -292,6 +303,8 @@ def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str) -> dict[str, int]:
     store.bulk_extend(
         itertools.chain(kept, _merged_quads(iter_quads(G, base_iri=base_iri), entities, known, replaced))
     )
+    if recount_all:  # a store from before totals existed: give every thing its totals
+        touched.update(q.subject for cls in _COUNTED for q in store.quads_for_pattern(None, _RDF_TYPE, cls, entities))
     _recount(store, touched, entities)
     store.flush()
     after = len(store)
@@ -324,7 +337,7 @@ def update_store(store_dir: str | Path, G: nx.MultiDiGraph, *, base_iri: str = D
     except OSError as err:
         raise ExportError(f"{store_dir}: can't create the store directory ({err.strerror})") from None
     with _locked(store_dir):
-        _read_meta(store_dir, base_iri)
+        version = _read_meta(store_dir, base_iri)
         current = store_dir / _CURRENT
         live = os.readlink(current) if current.is_symlink() else None
         number = int(_DATA.fullmatch(live)[1]) + 1 if live and _DATA.fullmatch(live) else 1
@@ -336,7 +349,7 @@ def update_store(store_dir: str | Path, G: nx.MultiDiGraph, *, base_iri: str = D
                 source.backup(str(tmp))
                 del source
                 gc.collect()
-            counts = _apply(tmp, G, base_iri)
+            counts = _apply(tmp, G, base_iri, recount_all=version < 2)
         except OSError as err:
             shutil.rmtree(tmp, ignore_errors=True)
             raise ExportError(f"{store_dir}: can't update the store ({' '.join(str(err).split())})") from None
@@ -349,6 +362,8 @@ def update_store(store_dir: str | Path, G: nx.MultiDiGraph, *, base_iri: str = D
         _fsync_dir(store_dir)
         os.replace(link, current)  # the commit point
         _fsync_dir(store_dir)
+        if version < STORE_FORMAT:
+            _write_meta(store_dir, base_iri)  # (killed before this: the next update upgrades again, harmlessly)
         # Keep the previous version too, so that a server that opened it can finish its queries.
         _clean(store_dir, keep_from=number - 1, keep_to=number)
     return {**counts, "version": number}

@@ -20,13 +20,6 @@ def sample_view(sample_extractions) -> GraphView:
     return builder.view()
 
 
-def test_view_to_networkx_equals_build(sample_view, sample_graph):
-    G = sample_view.to_networkx()
-    assert sorted(G.nodes(data=True)) == sorted(sample_graph.nodes(data=True))
-    key = lambda e: (e[0], e[1], e[2])  # noqa: E731
-    assert sorted(G.edges(keys=True, data=True), key=key) == sorted(sample_graph.edges(keys=True, data=True), key=key)
-
-
 def test_view_answers_like_networkx(sample_view, sample_graph):
     G = sample_graph
     assert list(sample_view.nodes) == sorted(G.nodes)
@@ -103,4 +96,48 @@ def test_rdf_writer_process_failure_leaves_no_file(sample_view, tmp_path, monkey
     monkeypatch.setattr(rdf, "_write_slice", broken)
     with pytest.raises(ExportError, match="exit code 3"):
         rdf.write_rdf(sample_view, tmp_path / "g.ttl", jobs=2)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", [2, 5, 50])
+def test_rdf_in_parallel_on_tiny_graphs(tmp_path, monkeypatch, jobs):
+    """More writers than the graph has slices to give (one paper and one model; papers only)."""
+    from kgraph.export import rdf
+    from kgraph.types import Entity, Paper, PaperExtraction
+
+    monkeypatch.setattr(rdf, "_PARALLEL_MIN_NODES", 1)
+    graphs = {
+        "one": [PaperExtraction(Paper("p1", "T", "A"), (Entity("GPT-4", "Model"),))],
+        "papers": [PaperExtraction(Paper(f"p{i}", f"T{i}", "A")) for i in range(3)],
+    }
+    for name, extractions in graphs.items():
+        builder = GraphBuilder()
+        for x in extractions:
+            builder.add(x)
+        view = builder.view()
+        for suffix in ("ttl", "nt"):
+            rdf.write_rdf(view, tmp_path / f"{name}-1.{suffix}")
+            rdf.write_rdf(view, tmp_path / f"{name}-n.{suffix}", jobs=jobs)
+            assert (tmp_path / f"{name}-n.{suffix}").read_bytes() == (tmp_path / f"{name}-1.{suffix}").read_bytes()
+
+
+def test_rdf_writers_are_stopped_when_the_parent_fails(sample_view, tmp_path, monkeypatch):
+    import time
+
+    from kgraph.export import rdf
+
+    monkeypatch.setattr(rdf, "_PARALLEL_MIN_NODES", 1)
+    real = rdf._write_slice
+    started = time.monotonic()
+
+    def slow_children_failing_parent(G, nodes, path, name, base_iri, agent):
+        if agent:
+            raise OSError(28, "No space left on device")
+        time.sleep(60)
+        real(G, nodes, path, name, base_iri, agent)
+
+    monkeypatch.setattr(rdf, "_write_slice", slow_children_failing_parent)
+    with pytest.raises(OSError):
+        rdf.write_rdf(sample_view, tmp_path / "g.ttl", jobs=3)
+    assert time.monotonic() - started < 30  # the children were stopped, not waited for
     assert list(tmp_path.iterdir()) == []

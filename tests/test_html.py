@@ -47,7 +47,10 @@ def make_extractions() -> list[PaperExtraction]:
         PaperExtraction(
             Paper("p2", XSS_TITLE, XSS_ABSTRACT, url="javascript:alert(3)"),
             (
-                Entity("GPT-4", "Model", aliases=("GPT4",), mentions=_m("We use <b>GPT-4</b> & friends.") * 3),
+                Entity("GPT-4", "Model", aliases=("GPT4",), mentions=tuple(
+                    Mention(start, start + 5, s, "GPT-4") for start, s in ((7, "We use <b>GPT-4</b> & friends."),
+                                                                          (0, "GPT-4 twice."), (0, "GPT-4 thrice."))
+                )),
                 Entity("ImageNet", "Dataset", mentions=_m("ImageNet.")),
             ),
             (Link("https://huggingface.co/datasets/x", "huggingface", _m("Data: https://huggingface.co/datasets/x")),),

@@ -75,3 +75,31 @@ def test_store_totals_follow_every_update(tmp_path):
     assert all(union[k] == after_b[k] for k in grown if k in union)
     update_store(tmp_path / "kg", a)
     assert _store_totals(tmp_path / "kg") == (after_b, sums_b)
+
+
+def test_store_from_before_totals_gets_them_on_its_next_update(tmp_path):
+    """A format-1 store (no totals) is given totals for every thing, not just the ones the update names."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kgraph.vocab import KG
+
+    update_store(tmp_path / "kg", build_graph(listing_a()))
+    # Make it look like a store written before totals existed.
+    store = open_store(tmp_path / "kg")
+    del store
+    location = (tmp_path / "kg" / "current").resolve()
+    store = ox.Store(str(location))
+    for predicate in (KG.mentionTotal, KG.paperCount):
+        for quad in list(store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None)):
+            store.remove(quad)
+    store.flush()
+    del store
+    meta = tmp_path / "kg" / "kgraph-store.json"
+    meta.write_text(json.dumps({**json.loads(meta.read_text()), "format": 1}))
+    assert _store_totals(tmp_path / "kg")[0] == {}
+    update_store(tmp_path / "kg", build_graph(listing_b()))
+    totals, sums = _store_totals(tmp_path / "kg")
+    assert totals == sums and len(totals) == len(sums)
+    assert json.loads(meta.read_text())["format"] == 2

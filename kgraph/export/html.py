@@ -1,7 +1,8 @@
 """Write the knowledge graph as one self-contained interactive HTML page.
 
-Stage contract: the ``networkx.MultiDiGraph`` of :mod:`kgraph.graph` in, one
-HTML document out. The page is built by a pyvis ``Network`` rendered with
+Stage contract: the graph of :mod:`kgraph.graph` in (a ``networkx.MultiDiGraph``
+or a :class:`~kgraph.graph.GraphView`, of which only the papers drawn are read),
+one HTML document out. The page is built by a pyvis ``Network`` rendered with
 kgraph's own template (``templates/kgraph.html``); vis-network's script and
 stylesheet are copied into the page from pyvis's package, so the file opens
 offline and requests nothing from any network (its Content-Security-Policy

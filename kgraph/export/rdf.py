@@ -1,7 +1,8 @@
 """Export the knowledge graph as RDF (Turtle, N-Triples, JSON-LD) in the kgraph ontology.
 
-Stage contract: the ``networkx.MultiDiGraph`` of :mod:`kgraph.graph` in, RDF
-triples out, in the terms of ``ontology/kgraph.ttl`` (see :mod:`kgraph.vocab`).
+Stage contract: the graph of :mod:`kgraph.graph` in (a ``networkx.MultiDiGraph``
+or a :class:`~kgraph.graph.GraphView`), RDF triples out, in the terms of
+``ontology/kgraph.ttl`` (see :mod:`kgraph.vocab`).
 
 - Every node becomes an IRI under ``base_iri`` (:func:`node_iri`); names with
   spaces, quotes, ``#``, ``<>``, slashes or any Unicode give valid IRIs, as
@@ -30,6 +31,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -587,9 +589,17 @@ def write_rdf(
         if name == "jsonld":
             _write_jsonld(iter_triples(G, base_iri=base_iri), handle)
         elif jobs > 1 and "fork" in multiprocessing.get_all_start_methods() and G.number_of_nodes() >= _PARALLEL_MIN_NODES:
-            _serialize_parallel(G, handle, name, base_iri, jobs, tmp_dir=Path(path).resolve().parent)
+            _serialize_parallel(G, handle, name, base_iri, jobs, tmp_dir=_parts_dir(path))
         else:
             _serialize(iter_triples(G, base_iri=base_iri), handle, name)
+
+
+def _parts_dir(path: str | Path) -> Path:
+    """Where parallel writers put their parts: next to a regular file, else (a device, a FIFO) the temp dir."""
+    target = Path(path).resolve()
+    if target.exists() and not target.is_file():
+        return Path(tempfile.gettempdir())
+    return target.parent
 
 
 #: Below this many nodes, writing in several processes costs more than it saves.
@@ -604,20 +614,20 @@ def _serialize(triples: Iterable[ox.Triple], handle: IO[bytes], name: str) -> No
 
 
 def _slices(G: Any, parts: int) -> list[list[str]]:
-    """Cut the sorted nodes into ``parts`` runs of about equal work (a paper weighs 4, anything else 1)."""
+    """Cut the sorted nodes into at most ``parts`` non-empty runs of about equal work (a paper weighs 4, anything else 1)."""
     nodes = list(sorted(G.nodes) if isinstance(G, nx.Graph) else G.nodes)
     papers = getattr(G, "_pid_set", None)
     if papers is None:
         papers = {n for n, d in G.nodes(data=True) if d.get("type") == "Paper"}
     weights = [4 if n in papers else 1 for n in nodes]
-    total, target, out, start, acc = sum(weights), sum(weights) / parts, [], 0, 0
+    target, out, start, acc = sum(weights) / max(parts, 1), [], 0, 0
     for i, w in enumerate(weights):
         acc += w
-        if acc >= target * (len(out) + 1) and len(out) < parts - 1:
+        if acc >= target * (len(out) + 1) and len(out) < parts - 1 and i + 1 < len(nodes):
             out.append(nodes[start : i + 1])
             start = i + 1
     out.append(nodes[start:])
-    return out
+    return [piece for piece in out if piece] or [[]]
 
 
 def _write_slice(G: Any, nodes: list[str], path: str, name: str, base_iri: str, agent: bool) -> None:
@@ -627,30 +637,53 @@ def _write_slice(G: Any, nodes: list[str], path: str, name: str, base_iri: str, 
         _serialize(triples, handle, name)
 
 
+def _slice_worker(*args: Any) -> None:
+    """A forked writer: write its slice and leave quietly, with an exit status for the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    code = 0
+    try:
+        _write_slice(*args)
+    except SystemExit as err:
+        code = err.code if isinstance(err.code, int) else 1
+    except BaseException:  # noqa: BLE001 - reported by the parent as a failed writer
+        code = 1
+    os._exit(code)
+
+
 def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, jobs: int, *, tmp_dir: Path) -> None:
     """Serialize slices of the graph in forked processes and join them: the bytes of one serial run.
 
     Turtle and N-Triples statements never span two subjects, and every slice
     starts at a new subject, so each part is the serial output's own bytes
-    once its repeated ``@prefix`` lines are dropped.
+    once its repeated ``@prefix`` lines are dropped. If anything fails, every
+    writer still running is stopped and the parts are removed.
     """
     slices = _slices(G, jobs)
     context = multiprocessing.get_context("fork")
-    tmp = tempfile.mkdtemp(prefix=".kgraph-rdf-", dir=tmp_dir)
+    try:
+        tmp = tempfile.mkdtemp(prefix=".kgraph-rdf-", dir=tmp_dir)
+    except OSError as err:
+        raise ExportError(f"{tmp_dir}: can't write ({err.strerror})") from None
+    workers: list[Any] = []
     try:
         parts = [os.path.join(tmp, f"part-{i}") for i in range(len(slices))]
-        workers = [
-            context.Process(target=_write_slice, args=(G, nodes, part, name, base_iri, i == 0), daemon=True)
-            for i, (nodes, part) in enumerate(zip(slices, parts))
-        ]
-        for worker in workers[1:]:
-            worker.start()
         try:
+            for i in range(1, len(slices)):
+                worker = context.Process(target=_slice_worker, args=(G, slices[i], parts[i], name, base_iri, False))
+                worker.start()
+                workers.append(worker)
             _write_slice(G, slices[0], parts[0], name, base_iri, True)
-        finally:
-            for worker in workers[1:]:
+            for worker in workers:
                 worker.join()
-        failed = [w.exitcode for w in workers[1:] if w.exitcode != 0]
+        except BaseException:
+            for worker in workers:
+                if worker.is_alive():
+                    worker.terminate()
+            for worker in workers:
+                worker.join()
+            raise
+        failed = [w.exitcode for w in workers if w.exitcode != 0]
         if failed:
             raise ExportError(f"an RDF writer process failed (exit code {failed[0]})")
         header = len(_WRITE_PREFIXES) if name == "turtle" else 0
