@@ -116,6 +116,7 @@ _PARAM_SIZE_END = re.compile(r"[A-Za-z][\w.]*[\s\-_]\d+(?:\.\d+)?[BM]$")
 # parameters ("SlideNarr-600K", "Quilt-1M", "OpenVidHD-0.4M"; not "Pythia-160M")
 _DATA_SIZE_END = re.compile(r"[A-Za-z][\w.]*-(?:\d+(?:\.\d+)?K|(?:[1-9]\d?|\d*\.\d+)M)$")
 _OWN_DATASET = re.compile(r"\bwe\s+(?:\w+\s+)?(?:introduce|present|release|build|construct|create|curate|collect)s?\s+(?:the|a|our)\s+(?:new\s+)?\S+\s+dataset\b", re.I)
+_TASK_X_TO_Y = re.compile(r"^[A-Za-z][a-z]*(?:-[a-z]+)?-to-[A-Za-z][\w]*$")
 _VERSION_LED = re.compile(r"^[vV]\d+(?:\.\d+)*(?:-[\w.]+)*$")
 _SIZE_LETTER = re.compile(r"^[a-z]{1,2}-(.+)$")
 # whitespace after [.!?] before a capital, digit, quote or bracket, or a blank line; written with the
@@ -218,7 +219,7 @@ _NAME_WORD = r"(?:[A-Z][\w'^]*(?:-[\w'^]+)*)"
 _NAME_WORD_FREE = r"(?:[A-Z](?<![\w\-].)[\w'^]*(?:-[\w'^]+)*)"
 _NOUN_NAMED = re.compile(
     r"(%s(?: (?:%s|V?\d+(?:\.\d+)*))*)(?: \d+(?:\.\d+)?[kKMBT](?= (?:corpus|corpora|datasets?)\b))? (Benchmark|Challenge|challenge|Arena|arena|Leaderboard|Corpus|Dataset|Suite|"
-    r"benchmarks?|datasets?|corpus|corpora|database|treebank|data set)\b" % (_NAME_WORD_FREE, _NAME_WORD)
+    r"benchmarks?|datasets?|corpus|corpora|database|treebank|data set|test set|dev set|validation set|test split)\b" % (_NAME_WORD_FREE, _NAME_WORD)
 )
 # defining phrases that name a thing whatever the name's shape: "a new corpus of generics,
 # Gen-A-Tomic", "Tele-Data, a comprehensive dataset", "a dataset called ShareGPT"
@@ -252,7 +253,7 @@ _METHOD_LIST = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
 # a plural type noun that heads a list of names: "benchmarks (A, B and C)", "datasets such as A, B"
 _LIST_HEAD = re.compile(
-    r"\b(benchmarks|datasets|data sets|corpora|suites)(?:\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)"
+    r"\b(benchmarks|datasets|data sets|corpora|suites|collections|resources)(?:\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)"
 )
 # a counted plural noun after "on/across" heads a list of evaluation or training sets:
 # "On 31 held-out graphs, including Cora, PubMed and ogbn-arxiv", "pretrained on 48 graphs, including A and B"
@@ -262,11 +263,41 @@ _COUNT_LIST_HEAD = re.compile(
 )
 _COUNT_LIST_NOT = {"models", "methods", "baselines", "languages", "metrics", "tasks", "domains", "settings", "approaches", "techniques",
                    "architectures", "llms", "lms", "mllms", "families", "sizes", "scales", "categories", "types", "modalities", "countries"}
+# a plural noun for a kind of model heads a list of models: "pointmap regressors such as A and B",
+# "the bioacoustic classifiers A and B", "three representative planners, A, B and C", "four judges: A, B"
+_MODEL_ROLE_NOUNS = (
+    "models|baselines|encoders|decoders|backbones|retrievers|rerankers|embedders|generators|detectors|classifiers|regressors|"
+    "predictors|planners|policies|verifiers|judges|learners|segmenters|trackers|recognizers|vocoders|captioners|solvers|"
+    "checkpoints|assistants|chatbots|LLMs|MLLMs|VLMs|LVLMs|LMMs|SLMs|LMs"
+)
+_MODEL_LIST_HEAD = re.compile(
+    r"\b(%s)(?:(\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)|(,\s+|\s+)(?=[A-Z]))"
+    % _MODEL_ROLE_NOUNS
+)
+# the same noun in the singular right before a capitalised name: "the graph transformer GraphGPS",
+# "the in-context learner TabPFN v2", "the open evaluator model Prometheus 2"
+_MODEL_ROLE_SET = frozenset(_MODEL_ROLE_NOUNS.split("|"))
+_MODEL_NOUN_SET = frozenset(
+    "model baseline encoder decoder backbone retriever reranker embedder generator detector classifier regressor predictor planner "
+    "policy verifier judge evaluator learner segmenter tracker recognizer vocoder captioner solver transformer checkpoint assistant "
+    "chatbot teacher student LLM MLLM VLM LVLM LMM SLM llm mllm vlm lvlm lmm slm".split()
+)
+_MODEL_NOUN_DET = re.compile(r"\b(?:the|a|an|our)\s+(?:[\w\-]+\s+){0,3}$")
+_MODEL_NOUN_NAMED = re.compile(
+    r"(?<![\w\-])(?:model|(?i:llm|mllm|vlm|lvlm|lmm|slm)|baseline|encoder|decoder|backbone|retriever|reranker|embedder|generator|"
+    r"detector|classifier|regressor|predictor|planner|policy|verifier|judge|evaluator|learner|segmenter|tracker|recognizer|vocoder|"
+    r"captioner|solver|transformer|checkpoint|assistant|chatbot|teacher|student)\s+([A-Z][\w.\-]*\w(?:\s+(?:\d+(?:\.\d+)*|[vV]\d+(?:\.\d+)*))?)(?=[\s,.;:)]|$)"
+)
+_RX_LIST_CUE = re.compile(r"such as|including|like|namely|e\.g\.|i\.e\.|:")
 _NEW_BEFORE_NOUN = re.compile(r"\b(?:new|newly\s+[a-z]+|novel|our\s+(?:own|new))\s+(?:[\w\-]+\s+){0,3}?(?:benchmarks|datasets|data sets|corpora|suites)$")
-_LIST_NOUN_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "datasets": DATASET, "data sets": DATASET, "corpora": DATASET}
+_RX_DATA_RESOURCES = re.compile(r"\b(?:[Dd]ata|[Pp]ublic|[Ee]xisting|[Aa]nnotated|[Ll]exical|[Ll]anguage|[Oo]pen) $")  # "public resources such as X"
+_LIST_NOUN_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "datasets": DATASET, "data sets": DATASET, "corpora": DATASET,
+                   "collections": DATASET, "resources": DATASET}
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:(and|or)\s+)?|\s+(and|or)\s+)(?:the\s+)?")
 # a plural type noun after a list of names: "the public A, B 1.1 and C collections", "the A and B test sets"
+# (one lowercase modifier may come between: "the AMI and ICSI meeting corpora")
 _LIST_TAIL = re.compile(r"(?<=[\w+)]) (benchmarks|datasets|data sets|corpora|collections|test sets|suites)\b")
+_LIST_TAIL_MODIFIER = re.compile(r"(?<=[\w+)]) (?!(?:and|or|the|of|on|in|for|to|with|from|by|as|is|are|was|were|training|evaluation|new|our|two|three|four|five|six|several|other|public|these|those)\b)[a-z]{3,}(?<!s)$")
 _LIST_TAIL_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "test sets": BENCHMARK, "datasets": DATASET, "data sets": DATASET,
                    "corpora": DATASET, "collections": DATASET}
 _LIST_SEP_BACK = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
@@ -281,6 +312,11 @@ def _list_token_ok(t: str, first: bool) -> bool:
     return any(ch.isdigit() for ch in t) or _shape(t) > 0
 
 
+def _model_item_token(t: str) -> bool:
+    """Return whether a token may be part of a model's name in a list of models ("Grounding DINO", "Whisper large-v3")."""
+    return t[:1].isupper() or any(ch.isdigit() for ch in t) or _shape(t) > 0 or t.casefold().split("-", 1)[0] in _VARIANTS
+
+
 # capitalised phrases ending in a corpus morpheme ("Common Crawl")
 _CRAWL_NAMED = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+ ){1,2}(?:Crawl|WebText|Pajama))\b")
 _CITED_PHRASE = re.compile(r"\s*\([^()]{0,60}?(?:et al\.|\d{4}[a-z]?)[^()]{0,20}\)\s+(?:[\w\-]+\s+){1,3}?(model|models|dataset|benchmark|corpus)\b")
@@ -291,6 +327,7 @@ _NAME_TAIL_TYPE = {
 _PHRASE_NOUN_TYPE = {
     "benchmark": BENCHMARK, "challenge": BENCHMARK, "arena": BENCHMARK, "leaderboard": BENCHMARK, "suite": BENCHMARK,
     "corpu": DATASET, "corpora": DATASET, "dataset": DATASET, "database": DATASET, "treebank": DATASET, "data set": DATASET,
+    "test set": BENCHMARK, "dev set": BENCHMARK, "validation set": BENCHMARK, "test split": BENCHMARK,
 }
 _TITLE_ITEM = re.compile(r"%s(?: %s){0,2}" % (_NAME_WORD, _NAME_WORD))
 _TITLE_LIST = re.compile(
@@ -302,6 +339,7 @@ _PHRASE_SKIP = {
     "existing", "current", "new", "each", "both", "all", "other", "popular", "standard", "several", "many", "most",
     "some", "two", "three", "four", "five", "and", "or", "however", "moreover", "finally", "first", "second", "third",
     "additionally", "furthermore", "specifically", "notably", "overall", "recently", "table", "figure", "section",
+    "across", "among", "unlike", "beyond", "against", "via", "using", "following", "compared", "than", "over", "under", "between",
 }
 # capitalised language and nationality words ("English corpus", "Norwegian benchmark")
 _LANGUAGE_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|ish|ic|an)|English|French|Dutch|Greek|Thai|Swiss|Hindi|Urdu|Czech|Welsh|Irish)$")
@@ -429,7 +467,7 @@ _MAKE_VERB = re.compile(
 # words one of which each pattern needs (case-insensitive): pre-checks for _may_match
 _DRAWN_FROM_WORDS = ("from", "with", "using")
 _TRAINED_ON_WORDS = ("train", "tun")
-_EVALUATED_ON_WORDS = ("evaluat", "test", "result", "accuracy", "performance", "score", "outperform", "achiev", "sota", "state-of-the-art",
+_EVALUATED_ON_WORDS = ("evaluat", "test", "result", "experiment", "accuracy", "performance", "score", "outperform", "achiev", "sota", "state-of-the-art",
                        "f1", "dice", "recall", "precision", "psnr", "ssim", "miou", "auroc", "auc", "bleu", "rouge", "error", "gain", "improv", "points",
                        "classification", "retrieval", "segmentation", "detection", "recognition", "captioning", "forecasting")
 # what may follow a scored-on acronym ("F1 on POPE by 2.8 points"); not a noun it modifies ("on NLP tasks")
@@ -472,6 +510,7 @@ _NEW = re.compile(r"\b(?:new|novel|our|first|proposed|resulting)\b", re.I)  # wo
 # token codes (:meth:`Recognizer._token_codes`): the shape strength in the low bits, then a flag
 _SHAPE_BITS = 3
 _MAY_START_GAZ = 4
+_MODEL_NOUN = 8  # a noun for a kind of model ("models", "regressors", "learner")
 
 
 # precompiled inline patterns of the code below (re's own pattern cache costs a lookup per call)
@@ -487,10 +526,17 @@ _RX_RECOGNIZER_9 = re.compile(r"\),\s+an?\s")
 _RX_RECOGNIZER_10 = re.compile(r"\s*:\s*(?:a|an|the|our|one|two|three|first|new)\s+(.*)", re.I | re.S)
 _RX_RECOGNIZER_11 = re.compile(r"\s+(?:model|models|llm|llms|lm|lms|network|checkpoints?)\b", re.I)
 _RX_RECOGNIZER_12 = re.compile(r"\bour\s+(?:[\w\-]+\s+){0,3}$", re.I)
-_DRAWN_FROM = re.compile(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues|scenes|scans|videos|clips|recordings|graphs|trajectories|episodes)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled)\s+from\s+(?:the\s+)?$"
+_DRAWN_FROM = re.compile(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues|scenes|scans|videos|clips|recordings|graphs|trajectories|episodes|speech|summaries|notes|reports|records|sentences|passages|utterances|hours)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled|drawn|aggregated|gathered|pooled)\s+from\s+(?:the\s+)?$"
                 r"|\b(?:dataset|corpus|data)\s+(?:constructed|built|created|curated|derived)\s+(?:with|from|using)\s+(?:[a-z\-]+\s+){0,2}$", re.I)
 _TRAINED_ON = re.compile(r"\b(?:(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)|train\s+(?:[\w\-/]+\s+){1,5}?from\s+scratch\s+on)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
-_CLASS_NOUN_BEFORE = re.compile(r"(?<![\w\-])(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?|assistants?|encoders?|backbones?|resources|evaluations)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", re.I)
+# "fine-tuned from X", "continually pretrained from X", "initialised from X", "instruction-tuned into X":
+# what a model is trained *from* (or tuned *into*) is a model, what it is trained *on* is data
+_INIT_FROM = re.compile(
+    r"\b(?:(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*|[\w\-]+-tun(?:ed|ing)|initiali[sz](?:ed|ing)|distill(?:ed|ing)|warm-?start(?:ed|ing))\s+(?:(?:directly|further|also)\s+)?from"
+    r"|(?:fine-?|instruction-|chat-|[\w\-]+-)?tun(?:ed|ing)\s+(?:it\s+|them\s+)?into)\s+(?:the\s+|a\s+|an\s+)?(?:(?:open|public|pre-?trained|base|publicly\s+available|released|original)\s+)?$",
+    re.I,
+)
+_CLASS_NOUN_BEFORE = re.compile(r"(?<![\w\-])(?<!\b[Ww]e )(?<!\bto )(?<!\bthey )(benchmarks?|datasets?|corpus|corpora|models?|llms?|baselines?|assistants?|encoders?|backbones?|resources|evaluations)[ ]*(?:,|:|\()?[ ]*(?:such as|like|including|e\.g\.,?|i\.e\.,?|namely)?[ ]*(?:the )?$", re.I)
 _RX_RECOGNIZER_16 = re.compile(r"[\w\-']+")
 _RX_RECOGNIZER_17 = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:new|novel|first)\b", re.I)
 _RX_RECOGNIZER_18 = re.compile(r"\s+(?:[\w\-]+\s+){0,2}?(?:is|are|will be|has been|have been)\s+(?:publicly\s+|freely\s+|openly\s+|now\s+)?(?:available|released|open-sourced)\s+(?:at|on|from|via|in)\s+(?:https?://|www\.|github|hugging)", re.I)
@@ -500,12 +546,12 @@ _RX_RECOGNIZER_21 = re.compile(r"[ \-]")
 _RX_RECOGNIZER_22 = re.compile(r"Bench|bench|Eval|EVAL|Arena")
 _RX_RECOGNIZER_23 = re.compile(r"\s*\([A-Z][\w\-]*\)")
 _RX_RECOGNIZER_24 = re.compile(r"\s*\(([\w\-]+)\)")
-_RX_RECOGNIZER_25 = re.compile(r"[A-Z]{2,}['\u2019]\d\d")
+_RX_RECOGNIZER_25 = re.compile(r"[A-Z]{2,}['\u2019]?\d\d")  # "TREC DL'19", "TREC DL19"
 _RX_RECOGNIZER_26 = re.compile(r"\d+(?:\.\d+)?[kK]")
 _RX_RECOGNIZER_27 = re.compile(r"\s*[*\u00d7x]\s*\d")
 _RX_RECOGNIZER_28 = re.compile(r"[a-z]?[A-Z]{1,3}LMs?")
 _RX_RECOGNIZER_29 = re.compile(r"\s+as\s")
-_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art|"
+_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|experiments?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art|"
                            r"f1|dice|recall|precision|psnr|ssim|miou|auroc|auc|bleu|rouge\w*|errors?|gains?|improv\w*|points|"
                            r"classification|retrieval|segmentation|detection|recognition|captioning|forecasting)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
 _RX_RECOGNIZER_31 = re.compile(r"(?:\d%|(?<![\w.\-])(?:\+\d+(?:\.\d+)?|\d+\.\d+))\s+(?:points?\s+)?on\s+(?:the\s+)?$")
@@ -519,7 +565,7 @@ _RX_RECOGNIZER_38 = re.compile(r"(?:Benchmark|Challenge|Arena|Leaderboard|Corpus
 _RX_RECOGNIZER_39 = re.compile(r"\d(?:\.\d+)?[BMT]$")
 _RX_RECOGNIZER_40 = re.compile(r"(?:and|or|,|/)\s*$")
 _RX_RECOGNIZER_41 = re.compile(r"\s*(?:(?:and|or|,|to|/)\s*\d|-\d)")
-_RX_RECOGNIZER_42 = re.compile(r"\s*(?:and|or|,|/)")
+_RX_RECOGNIZER_42 = re.compile(r"\s*(?:and|or|,|/)\s*(?:(?:and|or)\s+)?(?:base|large|small|medium|tiny|xl|xxl|huge|mini)\b", re.I)  # "base and large"
 _RX_RECOGNIZER_43 = re.compile(r"\b(?:versions?|variants?|extensions?|adaptations?|successors?) of (?:the\s+)?$")
 _RX_RECOGNIZER_44 = re.compile(r"-[a-z]+$")
 _RX_RECOGNIZER_45 = re.compile(r"(?:ing|tion|ment)$")
@@ -533,13 +579,27 @@ _RX_RECOGNIZER_52 = re.compile(r"\s+(?:series|family)\b")
 _RX_RECOGNIZER_53 = re.compile(r"\bintroduces?\s+(?:the\s+)?$")
 _RX_RECOGNIZER_54 = re.compile(r"\bfine-?tuned\b")
 _RX_RECOGNIZER_55 = re.compile(r"corpus|corpora|crawl|pile|web|wiki|database", re.I)
-_RX_RECOGNIZER_56 = re.compile(r"\b(?:using|with|on|from|than|by|over|against|via|based on|like|such as|including|which|who|whose)\b", re.I)
+_RX_RECOGNIZER_56 = re.compile(r"\b(?:using|with|on|in|from|than|by|over|against|via|based on|like|such as|including|which|who|whose)\b", re.I)
 _RX_RECOGNIZER_57 = re.compile(r"\b(?:for|to|into)\b")
 _RX_RECOGNIZER_58 = re.compile(r"bench|eval|arena|challenge", re.I)
 _RX_RECOGNIZER_60 = re.compile(r"Net$|-\d+(?:\.\d+)?[BMK]$")  # name parts that type a name only weakly
-_RX_RECOGNIZER_61 = re.compile(r"\s*(?:\)|;|,?\s*(?:and|or|to|-)\s*\d)")
+_RX_RECOGNIZER_61 = re.compile(r"\s*(?:\)|;|,?\s*(?:and|or|to|-)\s*(?:19|20)\d\d\b)")  # not "AMC 2023 and 88.9% on ..."
 _RX_RECOGNIZER_62 = re.compile(r"\s+(?:models?|llms?|checkpoints?|versions?)\b", re.I)
 _RX_RECOGNIZER_63 = re.compile(r"\b(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?$", re.I)
+_PART_OF = re.compile(r"\b(?:splits?|subsets?|portions?|partitions?|subsplits?|test sets?|dev sets?|validation sets?|training sets?|train sets?)\s+of\s+(?:the\s+)?$", re.I)
+_RX_TRAIN_VERB = re.compile(r"\b(?:pre-?train|train|fine-?tun|co-train)(?:ed|ing|s|e)?\b", re.I)
+_DATA_HEADS = ("benchmark", "dataset", "corpus", "benchmarks", "datasets", "corpora", "test set", "suite")
+# a lowercase noun modifier between a name and its type noun (not a function word, verb form or plural)
+_RX_MODIFIER_WORD = re.compile(r"(?!(?:and|or|the|a|an|of|on|in|for|to|with|from|by|as|is|are|was|were|be|new|our|its|their|this|that|which|than|into|over|at)\s)[a-z]{3,}(?<!ed)(?<!s)\s")
+_COMPARED_WORDS = ("perform", "surpass", "beat", "exceed", "match", "rival", "than", "over", "relative", "compar", "competitive", "par with", "vs", "versus")
+_COMPARED_WITH = re.compile(
+    r"\b(?:(?:out|under)perform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|exceed(?:s|ed|ing)?|match(?:es|ed|ing)|rival(?:s|ed|ing)?|than|"
+    r"relative to|compared (?:to|with)|competitive with|on par with|versus|vs\.?)\s+(?:(?:the|fine-?tuned|strong|prior|original|vanilla|open|proprietary)\s+){0,2}$",
+    re.I,
+)
+_IMPROVED_OVER = re.compile(r"(?:\bby\s+[\d.]+\s*(?:%|points?|pp|AP|dB)?|\bimprov\w*|\bgains?|\badvantages?|\bspeedups?)\s+(?:[\w\-%.]+\s+){0,3}?over\s+(?:the\s+)?$", re.I)
+_RX_VARIANT_VERSION = re.compile(r"^[a-z]+-v\d+(?:\.\d+)*$")
+_RX_WEIGHTS_AFTER = re.compile(r"[\s\-]+(?:pre-?trained\s+)?(?:weights|features|statistics)\b", re.I)
 _RX_RECOGNIZER_59 = re.compile(r"(?<![\w\-])[A-Z]")
 
 
@@ -576,6 +636,7 @@ class Recognizer:
         self._title_end = 0  # per text: where the title ends
         self._title_noun = ""  # per text: the title noun that typed the title head
         self._listed: list[tuple[int, int, str, bool]] = []  # per text: items of lists a plural type noun heads
+        self._model_noun_at: list[int] = []  # per text: indices of the tokens that are model nouns
         self._code_cache: dict[str, int] = {}  # token text -> _token_code
         # memos of pure methods of a name (see _cached)
         self._memo: dict[str, dict[str, object]] = {}
@@ -629,6 +690,10 @@ class Recognizer:
             return True
         if len(k) > 6 and k.endswith("score"):
             return True  # "VIEScore", "BERTScore": metrics
+        if text[:4] in ("non-", "Non-"):
+            return True  # "non-LLM", "non-English": a negated class
+        if "-to-" in text and _TASK_X_TO_Y.match(text):
+            return True  # "text-to-SQL", "Image-to-Image": a task (input-to-output), not a name
         if _VERSION_LED.match(text):
             return True  # "v0.1", "v0.1-1T": a version names nothing without its name
         m = _SIZE_LETTER.match(text) if "-" in text[1:3] else None
@@ -684,6 +749,12 @@ class Recognizer:
         return codes
 
     def _token_code(self, ttext: str) -> int:
+        if ttext in _MODEL_ROLE_SET or ttext in _MODEL_NOUN_SET:
+            # "regressors such as X", "the in-context learner X" (:meth:`_listed_names`); "LLMs" keeps its shape
+            return _MODEL_NOUN if ttext.islower() else _MODEL_NOUN | self._token_code_plain(ttext)
+        return self._token_code_plain(ttext)
+
+    def _token_code_plain(self, ttext: str) -> int:
         if ttext.islower() and ttext.isalpha():
             return _MAY_START_GAZ if ttext == "the" else 0  # "on the Pile"
         code = _shape(ttext)
@@ -761,6 +832,7 @@ class Recognizer:
                     cands.append(_Cand(toks[i].start, toks[i].end, ttext, i, i + 1, 1, MODEL, 2, gaz=True))
                     used[i] = True
                 i += 1
+        self._model_noun_at = [k for k, code in enumerate(codes) if code & _MODEL_NOUN]
         # 2. name-shaped tokens
         for i in [k for k, code in enumerate(codes) if code & _SHAPE_BITS]:
             if not used[i]:
@@ -827,8 +899,8 @@ class Recognizer:
             while words and (words[0] in _PHRASE_SKIP or words[0].casefold() in _PHRASE_SKIP or (len(words) > 1 and _POSSESSIVE.search(words[0]))):
                 s += len(words[0]) + 1  # "Google's Bard": the owner is no part of the name
                 words = words[1:]
-            if not words or s < lo:
-                return
+            if not words or s < lo or (len(words) == 1 and _NUMBERISH.match(words[0])):
+                return  # "Across 16 benchmarks": a count names nothing
             text = work[s:e]
             if any(_RX_RECOGNIZER_44.search(w) for w in words) or _RX_RECOGNIZER_23.match(work[e : e + 20]):
                 return  # "Transformer-based", "LM-generated"; "... Corpus (HC3)" is an abbreviation's long form
@@ -964,17 +1036,36 @@ class Recognizer:
         kept in ``self._listed`` for :meth:`_type_listed`.
         """
         self._listed = listed = []
-        if "benchmarks" not in work and "datasets" not in work and "corpora" not in work and "suites" not in work and "data sets" not in work and "collections" not in work and "test sets" not in work and (
-            "including" not in work and "such as" not in work and "e.g." not in work
-        ):
+        # match the model-list patterns only where one of their nouns is a token (a scan of the whole text is slow)
+        model_heads = []
+        model_named = []
+        lo = self._title_end
+        for k in self._model_noun_at:
+            t = toks[k]
+            if t.start < lo:
+                continue
+            if t.text in _MODEL_ROLE_SET:
+                h = _MODEL_LIST_HEAD.match(work, t.start)
+                if h:
+                    model_heads.append(h)
+            else:
+                h = _MODEL_NOUN_NAMED.match(work, t.start)
+                if h and _MODEL_NOUN_DET.search(work, max(0, t.start - 50), t.start):
+                    model_named.append(h)
+        data_ok = not (
+            "benchmarks" not in work and "datasets" not in work and "corpora" not in work and "suites" not in work and "data sets" not in work and "collections" not in work
+            and "test sets" not in work and "resources" not in work and ("including" not in work and "such as" not in work and "e.g." not in work)
+        )
+        if not data_ok and not model_heads and not model_named:
             return []
         out: list[_Cand] = []
         taken = [(c.start, c.end) for c in cands]
         n = len(toks)
-        for m in _LIST_TAIL.finditer(work, self._title_end):
+        for m in _LIST_TAIL.finditer(work, self._title_end) if data_ok else ():
             # walk back over "A, B and C" before the noun: each item is at most 4 name-like tokens
             etype = _LIST_TAIL_TYPE[m.group(1)]
-            k = bisect_right(tok_starts, m.start() - 1) - 1
+            mod = _LIST_TAIL_MODIFIER.search(work, max(0, m.start() - 24), m.start())
+            k = bisect_right(tok_starts, (mod.start() if mod else m.start()) - 1) - 1
             items = []
             while k >= 0 and len(items) < 12:
                 j = k
@@ -1001,11 +1092,27 @@ class Recognizer:
                     continue
                 out.append(_Cand(s, e, text, a, b, 0))
                 taken.append((s, e))
-        heads = list(_LIST_HEAD.finditer(work, self._title_end))
+        heads = [m for m in _LIST_HEAD.finditer(work, self._title_end) if m.group(1) != "resources" or _RX_DATA_RESOURCES.search(work, max(0, m.start() - 12), m.start())] if data_ok else []
         if "including" in work or "such as" in work or "e.g." in work or "namely" in work:
             heads += [m for m in _COUNT_LIST_HEAD.finditer(work, self._title_end) if m.group(1) not in _COUNT_LIST_NOT and m.group(1) not in _LIST_NOUN_TYPE]
+        heads += model_heads
+        for m in model_named:
+            s, e = m.span(1)
+            text = m.group(1)
+            if len(text) < 2 or text.casefold() in _PHRASE_SKIP or text.casefold() in self.noun_type or self._stopped(text):
+                continue
+            a = bisect_right(tok_starts, s) - 1
+            b = bisect_right(tok_starts, e - 1)
+            if a < 0 or toks[a].start != s or toks[b - 1].end != e:
+                continue
+            listed.append((s, e, MODEL, False))
+            if not any(ts < e and te > s for ts, te in taken):
+                out.append(_Cand(s, e, text, a, b, 0))
+                taken.append((s, e))
         for m in heads:
-            if m.group(1) in _LIST_NOUN_TYPE:
+            if m.re is _MODEL_LIST_HEAD:
+                etype = MODEL
+            elif m.group(1) in _LIST_NOUN_TYPE:
                 etype = _LIST_NOUN_TYPE[m.group(1)]
             else:  # what the sets are for: "pretrained on N graphs" trains, "On N graphs, ... improves" evaluates
                 sent = work[max(0, work.rfind(". ", 0, m.start())) : m.start()]
@@ -1031,11 +1138,20 @@ class Recognizer:
                     break
                 last = bool(gap.group(1) or gap.group(2))
                 k = bisect_right(tok_starts, gap.end() - 1)
+            if etype == MODEL:
+                new = False
+                # items are names: not "(1)", "(1.5B, 7B)", "(e.g., in-context learning)"
+                items = [(a, b) for a, b in items if (toks[a].text[:1].isupper() or _shape(toks[a].text)) and not _NUMBERISH.match(toks[a].text) and not _SIZE.match(toks[a].text)]
+                if len(items) < 2 and not _RX_LIST_CUE.search(m.group()):
+                    continue  # "planners, UniAD, VAD and SparseDrive" but not "for all models, X shows", "models (LLMs)"
             for a, b in items:
                 s, e = toks[a].start, toks[b - 1].end
                 listed.append((s, e, etype, new))
-                if any(ts < e and te > s for ts, te in taken):
-                    continue
+                if any(ts < e and te > s for ts, te in taken) and not (
+                    b - a > 1 and all(s <= ts and te <= e and (ts, te) != (s, e) for ts, te in taken if ts < e and te > s)
+                    and all(_model_item_token(toks[k].text) for k in range(a, b))
+                ):
+                    continue  # but "detectors such as Grounding DINO": the whole item names the model (overlaps drop "DINO")
                 text = work[s:e]
                 if self._stopped(text) or text.casefold() in _PHRASE_SKIP or (etype == DATASET and _LANGUAGE_WORD.match(text)):
                     continue  # "corpora (English, German)" names languages; a benchmark list does not
@@ -1051,6 +1167,8 @@ class Recognizer:
             for s, e, etype, new in self._listed:
                 if s <= c.start and c.end <= e:
                     c.introduced = c.introduced or new
+                    if etype == MODEL and c.type in (DATASET, BENCHMARK) and (c.gaz or c.score >= 3):
+                        break  # "models such as X trained on Y": a known or cued data set keeps its type
                     if not (etype == DATASET and c.gaz and c.type in (DATASET, BENCHMARK)):
                         self._set(c, etype, 3)  # "datasets such as X": a known evaluation set stays a benchmark
                     break
@@ -1110,7 +1228,9 @@ class Recognizer:
             if gap not in (" ", "-"):
                 break
             low = nxt.casefold()
-            if gap == " " and nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge"):
+            if gap == " " and (nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge") or (
+                nxt == "QA" and j == c.tj and c.strength >= 2 and not c.text.isupper()
+            )):  # "TyDi QA": a benchmark morpheme as a word of its own
                 j += 1
                 end = toks[j - 1].end
                 break
@@ -1138,10 +1258,11 @@ class Recognizer:
                 j += 1
                 end = toks[j - 1].end
                 continue
-            if low in _VARIANTS and not (nxt[:1].isupper() and not nxt.isupper() and toks[j].start < self._title_end) and (nxt[:1].isupper() or nxt.isupper() or low in {"base", "large", "small", "xl", "xxl", "turbo", "chat", "instruct"}):
+            vlow = low[: low.index("-v")] if "-v" in low and _RX_VARIANT_VERSION.search(low) else low  # "large-v3"
+            if vlow in _VARIANTS and not (nxt[:1].isupper() and not nxt.isupper() and toks[j].start < self._title_end) and (nxt[:1].isupper() or nxt.isupper() or vlow in {"base", "large", "small", "medium", "tiny", "xl", "xxl", "turbo", "chat", "instruct"}):
                 # "BERT base and large" spreads variants: do not attach
-                after = work[toks[j].end : toks[j].end + 6]
-                if _RX_RECOGNIZER_42.match(after) and low in {"base", "large", "small"}:
+                after = work[toks[j].end : toks[j].end + 16]
+                if _RX_RECOGNIZER_42.match(after) and vlow in {"base", "large", "small", "medium", "tiny"}:
                     break
                 if nxt == "base" and (work[end - 1 : end].isdigit() or _RX_RECOGNIZER_39.search(work, 0, end)):
                     if _RX_RECOGNIZER_62.match(work, toks[j].end):
@@ -1392,12 +1513,17 @@ class Recognizer:
         # a type noun right after the name: "the X dataset", "X models", "X-based"
         m = _RX_RECOGNIZER_3.match(after)
         if m and m.group(1).casefold() in ("based", "like", "style", "series", "family", "sized", "scale", "generated", "powered", "driven", "base", "large", "small", "chat", "instruct"):
-            if not (c.strength == 1 and m.group(1).casefold() in ("based", "driven", "powered", "generated", "style", "like") and self._morph_type(c.text) is None and not c.gaz):
+            if not (c.strength == 1 and m.group(1).casefold() in ("based", "driven", "powered", "generated", "style", "like") and self._morph_type(c.text) is None and not c.gaz) and not (
+                m.group(1).casefold() in ("sized", "scale") and (_DATA_SIZE_END.search(c.text) or self._gaz_family_type(c.text) in (DATASET, BENCHMARK))
+            ):  # but "at ImageNet-1K scale": the size of a data set
                 self._set(c, MODEL, 3)
         m = _RX_RECOGNIZER_4.match(after)
         if m:
             words = m.group(1).casefold().split()
-            for w in words[:1] + ([" ".join(words[:2])] if len(words) > 1 else []):
+            tries = words[:1] + ([" ".join(words[:2])] if len(words) > 1 else [])
+            if len(words) > 1 and words[1] in _DATA_HEADS and words[0] not in self.noun_type and _RX_MODIFIER_WORD.match(m.group(1)):
+                tries.append(words[1])  # "the nuScenes planning benchmark", "the AMI meeting corpus"
+            for w in tries:
                 if w in self.noun_type:
                     etype = self.noun_type[w]
                     if etype is None and w in ("framework", "method", "approach", "technique", "algorithm", "pipeline", "toolkit", "library", "metric", "system", "strategy", "attack", "score", "loss", "objective", "module", "architecture", "paradigm", "prompting", "decoding"):
@@ -1426,8 +1552,12 @@ class Recognizer:
             if found:
                 self._set(c, etype, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if _may_match(before, _DRAWN_FROM_WORDS) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
+            if _may_match(before, _DRAWN_FROM_WORDS) and not (c.gaz and c.type == BENCHMARK) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
                 self._set(c, DATASET, 4)
+        if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and (c.type is None or c.type == MODEL or not c.gaz) and (
+            _may_match(before[-30:], ("from", "into")) and _may_match(before, ("train", "tun", "initiali", "distill", "warm")) and _INIT_FROM.search(before) and not _RX_WEIGHTS_AFTER.match(after)
+        ):
+            self._set(c, MODEL, 3)  # "fine-tuned from Qwen2.5-Coder-7B" (not "initialized from COCO weights")
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
             if _may_match(before, _TRAINED_ON_WORDS) and _TRAINED_ON.search(before):
                 if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
@@ -1446,6 +1576,19 @@ class Recognizer:
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL, "assistant": MODEL, "encoder": MODEL, "backbone": MODEL, "resource": DATASET, "evaluation": BENCHMARK}.get(w)
                 if etype and (c.strength >= 1 or c.gaz):
                     self._set(c, etype, 2)
+        # "the test split of FSC-147", "the Khmer portions of CulturaX": a part of a named collection of data
+        if (c.type is None or c.score < 3) and not c.none and (c.strength >= 1 or c.gaz) and " of " in before[-24:] and _may_match(before[-30:], ("split", "subset", "portion", "partition", " set")) and _PART_OF.search(before) and not self._known_model(c.text) and self._morph_type(c.text) != MODEL:
+            sent = work[max(0, work.rfind(". ", 0, c.start)) : c.start]
+            tv = None
+            for tv in _RX_TRAIN_VERB.finditer(sent):
+                pass
+            train = tv is not None and not self._EVAL_WORDS.search(sent, tv.end())  # not "models trained on X improve on the portions of Y"
+            self._set(c, DATASET if train else BENCHMARK, 3)  # "fine-tuning on a subset of DROID": training data
+        # "outperforming MiniCheck-FT5 and ...", "lower WER than F5-TTS", "by 21% over DGMR": what a system is compared with is a model
+        if c.type is None and not c.none and (c.strength >= 2 or c.gaz or (c.strength == 1 and not c.text.isupper())) and c.long_form is None and (
+            _may_match(before[-40:], _COMPARED_WORDS) and (_COMPARED_WITH.search(before) or _IMPROVED_OVER.search(before))
+        ) and self._gaz_family_type(c.text) not in (DATASET, BENCHMARK) and self._morph_type(c.text) in (None, MODEL):
+            self._set(c, MODEL, 2)
         # "+4.9% on MM-Vet": a score reported on a benchmark
         if c.score < 3 and not c.none and (c.strength >= 1 or c.gaz) and c.type in (None, BENCHMARK, DATASET) and ("%" in before[-12:] or " on " in before[-10:]):
             if _RX_RECOGNIZER_31.search(before.replace("\\%", "%")) and not self._known_model(c.text):
