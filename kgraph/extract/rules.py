@@ -58,6 +58,7 @@ from importlib import resources
 __all__ = ["Found", "Recognizer", "load_recognizer", "name_key", "sentence_spans"]
 
 MODEL, DATASET, BENCHMARK = "Model", "Dataset", "Benchmark"
+_TIE_ORDER = {BENCHMARK: 2, DATASET: 1, MODEL: 0}  # which type wins a tie between list members
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
@@ -1810,7 +1811,12 @@ class Recognizer:
             typed = [c.type for c in g if c.type and not c.none]
             if not typed:
                 continue
-            best = max(set(typed), key=typed.count)
+            # the type most members have; ties go to the higher score, then Benchmark, Dataset, Model
+            # (never to set order, which changes with the interpreter's hash seed)
+            best = max(
+                dict.fromkeys(typed),
+                key=lambda t: (typed.count(t), max(c.score for c in g if c.type == t and not c.none), _TIE_ORDER[t]),
+            )
             for c in g:
                 if c.type is None and not c.none and c.strength >= 1 and not self._stopped(c.text):
                     c.type = best
