@@ -9,7 +9,7 @@ few tasks per worker at a time, so the input is read only as fast as results
 come back. Each worker process builds the spaCy pipeline once (per thread) and
 keeps it. Workers need kgraph installed, at the same version as the client.
 
-Dask is an optional dependency: ``pip install 'kgraph[dask]'``.
+Dask is an optional dependency: ``pip install '.[dask]'`` from a kgraph checkout.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _import_dask() -> Any:
     try:
         from dask import distributed
     except ImportError:
-        raise KgraphError("--engine dask needs Dask, which is not installed: pip install 'kgraph[dask]'") from None
+        raise KgraphError("--engine dask needs Dask, which is not installed: pip install '.[dask]' in the kgraph checkout (or pip install 'dask[distributed]')") from None
     return distributed
 
 

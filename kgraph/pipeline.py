@@ -1,8 +1,9 @@
 """Run the whole pipeline: read papers, extract, build the graph, write the files.
 
 The files of one build are first written into a staging folder inside the
-output folder and only moved into place once all of them are complete, so a
-failed or interrupted build leaves the previous outputs as they were.
+output folder and only moved into place once all of them are complete and the
+``--store`` (if any) is updated, so a failed or interrupted build leaves the
+previous outputs, and the store, as they were.
 """
 
 from __future__ import annotations
@@ -100,11 +101,14 @@ def write_outputs(
     physics: bool | None = None,
     jobs: int = 1,
     on_stage: Callable[[str], None] | None = None,
+    before_commit: Callable[[], None] | None = None,
 ) -> list[Path]:
     """Write the graph into ``out_dir`` in each format; all files appear together or none do.
 
     ``jobs`` processes write a big graph's Turtle and N-Triples (same bytes as one);
-    ``on_stage`` is told the name of each file as its writing starts.
+    ``on_stage`` is told the name of each file as its writing starts;
+    ``before_commit`` runs once every file is written, before any replaces the
+    old one (if it fails, the old files stay as they were).
     """
     from .export.files import write_graphml, write_json
 
@@ -139,6 +143,8 @@ def write_outputs(
             else:
                 write_json(G, path)
             staged.append(path)
+        if before_commit is not None:
+            before_commit()
         written = []
         for path in staged:
             target = out / path.name
@@ -197,16 +203,23 @@ def build(
     if on_stage is not None:
         on_stage("building the graph")
     view = builder.view()
-    files = write_outputs(
-        view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, jobs=jobs,
-        on_stage=on_stage,
-    )
-    store_info = None
-    if store is not None:
+    store_info: dict[str, Any] | None = None
+
+    def add_to_store() -> None:
+        # Between writing the files and putting them in place: a store that can't be
+        # updated leaves the previous files as they were, and the store too.
+        nonlocal store_info
+        if store is None:
+            return
         from .store import update_store
 
         kwargs = {"base_iri": base_iri} if base_iri else {}
         if on_stage is not None:
             on_stage(f"updating the store {store}")
         store_info = update_store(store, view, **kwargs)
+
+    files = write_outputs(
+        view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, jobs=jobs,
+        on_stage=on_stage, before_commit=add_to_store,
+    )
     return BuildResult(view, papers=count, files=files, store=store_info)

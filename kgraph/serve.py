@@ -3,7 +3,7 @@
 Stage contract: an RDF file or a store directory in; a SPARQL 1.1 Protocol
 endpoint at ``http://HOST:PORT/query`` out (``/update`` too when writable),
 with Oxigraph's web UI at ``/``. The server is the ``oxigraph`` command of the
-``oxigraph`` PyPI package (``pip install 'kgraph[server]'``).
+``oxigraph`` PyPI package, a dependency of kgraph.
 
 - Read-only by default (``oxigraph serve-read-only``): updates are refused.
 - Bound to 127.0.0.1 by default: pass ``host="0.0.0.0"`` to serve others.
@@ -50,7 +50,7 @@ def oxigraph_command() -> str:
     found = shutil.which("oxigraph")
     if found:
         return found
-    raise QueryError("The SPARQL server needs the oxigraph command: pip install 'kgraph[server]' (or pip install oxigraph)")
+    raise QueryError("The SPARQL server needs the oxigraph command, a kgraph dependency: reinstall kgraph (or pip install oxigraph)")
 
 
 class Server:

@@ -35,5 +35,5 @@ def test_distributed_without_dask_says_how_to_install(sample_papers, monkeypatch
     from kgraph.distributed import extract_dask
 
     monkeypatch.setitem(sys.modules, "dask", None)
-    with pytest.raises(KgraphError, match=r"pip install 'kgraph\[dask\]'"):
+    with pytest.raises(KgraphError, match=r"pip install 'dask\[distributed\]'"):
         list(extract_dask(sample_papers[:2]))

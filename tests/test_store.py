@@ -305,3 +305,16 @@ def test_store_crash_just_before_the_switch_leaves_the_store_as_before(tmp_path,
     update_store(kg, build_graph(listing_b()))
     assert os.readlink(kg / "current") == "data-000002"
     assert sorted(p.name for p in kg.iterdir()) == [".lock", "current", "data-000001", "data-000002", "kgraph-store.json"]
+
+
+def test_build_whose_store_update_fails_leaves_the_old_files(tmp_path):
+    """--store with another base IRI fails: the previous graph files stay, nothing new appears."""
+    from kgraph.errors import ExportError
+
+    listing = REPO / "tests" / "data" / "two-papers.jsonl"
+    build([listing], tmp_path / "out", formats=["ttl"], store=tmp_path / "kg")
+    before = (tmp_path / "out" / "graph.ttl").read_bytes()
+    with pytest.raises(ExportError, match="base IRI"):
+        build([listing], tmp_path / "out", formats=["ttl"], store=tmp_path / "kg", base_iri="http://example.org/kg/")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.ttl"]
