@@ -164,7 +164,8 @@ def test_evaluation_and_source_cues_for_data():
         "Experiments on QMSum and on the AMI and ICSI meeting corpora show that FactPref reduces unsupported claims by 31% "
         "relative to supervised fine-tuning while keeping ROUGE-L within 0.5 points."
     )
-    assert found(text) == [("QMSum", "Benchmark"), ("AMI", "Dataset"), ("ICSI", "Dataset")]
+    # round 4: corpora that results are measured "on" are evaluation sets (guidelines: BENCHMARK)
+    assert found(text) == [("QMSum", "Benchmark"), ("AMI", "Benchmark"), ("ICSI", "Benchmark")]
     text = (
         "VoxWeave is trained on roughly 95k hours of multilingual speech drawn from Emilia and LibriTTS-R and uses Vocos to "
         "decode codec latents into waveforms."

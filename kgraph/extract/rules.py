@@ -302,6 +302,30 @@ _LIST_TAIL_MODIFIER = re.compile(r"(?<=[\w+)]) (?!(?:and|or|the|of|on|in|for|to|
 _LIST_TAIL_TYPE = {"benchmarks": BENCHMARK, "suites": BENCHMARK, "test sets": BENCHMARK, "datasets": DATASET, "data sets": DATASET,
                    "corpora": DATASET, "collections": DATASET}
 _LIST_SEP_BACK = re.compile(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$")
+# what one fine-tunes, re-trains, distills, quantizes or prunes is a model: "we fine-tune Octo and OpenVLA on X",
+# "We distill SD 1.5, SDXL and FLUX.1-dev into ...", "We re-train and evaluate CDVAE, DiffCSP, FlowMM and MatterGen",
+# "compare them with RemoteCLIP and GeoRSCLIP" (lowercase verbs only: not title words such as "Pruning Decisions")
+_MODEL_OBJECT_VERB = re.compile(
+    r"\b(?:fine-?tun(?:e|es|ed|ing)|finetun(?:e|es|ed|ing)|re-?train(?:s|ed|ing)?|distill?(?:s|ed|ing)?|quantiz(?:e|es|ed|ing)|"
+    r"prun(?:e|es|ed|ing)|compar(?:e|es|ed|ing) (?:it|them|ours?) (?:with|to|against)|evaluat(?:e|es|ed|ing) (?:it|them) with)"
+    r"(?: and (?:re-?)?(?:evaluat|test|train|tun)[a-z]*)?\s+(?:the\s+)?$"
+)
+_MODEL_OBJECT_SEP_BACK = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
+_MODEL_OBJECT_END = re.compile(r"(?:[,.;:)]|\s+(?:and|or|on|with|into|to|for|using|in|under|at|as|from|by|across)\b|$)")
+# a list of data sets that is the object of "on"/"across" is where results are measured: "Experimental
+# results on nine real-life datasets (e.g., A, B)", "improves micro-F1 on the A, B and C datasets",
+# "hold across thirteen standard datasets, including A" (but not "fine-tuned on the A and B corpora")
+_DATA_LIST_ON = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$")
+_DATA_LIST_ON_TRAIN = re.compile(r"(?:train|tun|learn|distill|fit)\w*\s+(?:[\w\-/.]+\s+){0,6}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$", re.I)
+
+
+def _data_list_evaluated(work: str, pos: int) -> bool:
+    """Whether the list of data sets that starts (or whose head noun starts) at ``pos`` follows "on"/"across"."""
+    before = work[max(0, pos - 110) : pos]
+    cut = max(before.rfind(". "), before.rfind("; "))
+    if cut >= 0:
+        before = before[cut + 2 :]
+    return _DATA_LIST_ON.search(before) is not None and _DATA_LIST_ON_TRAIN.search(before) is None
 
 
 def _list_token_ok(t: str, first: bool) -> bool:
@@ -726,7 +750,11 @@ class Recognizer:
                 return None
             return etype
         k = name_key(text)
-        etype = self.gaz_key.get(k) or (self.gaz_key.get(k[:-1]) if k.endswith("s") and len(k) > 3 else None)
+        etype = self.gaz_key.get(k)
+        if etype is None and k.endswith("s") and len(k) > 3:
+            etype = self.gaz_key.get(k[:-1])
+            if etype is not None and " " not in text and not _shape(text):
+                return None  # a plural of a known name ("NorGLMs"), but not a plain title word ("Pushing the Limits": no "LIMIT")
         if etype is None:
             return None
         # key-only match: the surface must look like a name, not an English word
@@ -872,6 +900,7 @@ class Recognizer:
         self._title_head(cands, work, title)
         cands = self._lowercase_list_items(cands, toks, work)
         self._coordination(cands, work)
+        self._model_objects(cands, work)
         for c in cands:
             if c.type == DATASET and not c.none and _RX_RECOGNIZER_22.search(c.text):
                 c.type = BENCHMARK  # "Tele-Eval, a question-and-answer dataset": data for evaluation
@@ -1083,6 +1112,8 @@ class Recognizer:
                     break
             if len(items) < 2:
                 continue
+            if etype == DATASET and _data_list_evaluated(work, toks[items[-1][0]].start):
+                etype = BENCHMARK
             for a, b in items:
                 s, e = toks[a].start, toks[b - 1].end
                 text = work[s:e]
@@ -1115,6 +1146,8 @@ class Recognizer:
                 etype = MODEL
             elif m.group(1) in _LIST_NOUN_TYPE:
                 etype = _LIST_NOUN_TYPE[m.group(1)]
+                if etype == DATASET and _data_list_evaluated(work, m.start()):
+                    etype = BENCHMARK
             else:  # what the sets are for: "pretrained on N graphs" trains, "On N graphs, ... improves" evaluates
                 sent = work[max(0, work.rfind(". ", 0, m.start())) : m.start()]
                 etype = DATASET if _may_match(sent, _TRAINED_ON_WORDS) and _RX_RECOGNIZER_63.search(sent) else BENCHMARK
@@ -1575,6 +1608,8 @@ class Recognizer:
             if m:
                 w = m.group(1).casefold().rstrip("s")
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL, "assistant": MODEL, "encoder": MODEL, "backbone": MODEL, "resource": DATASET, "evaluation": BENCHMARK}.get(w)
+                if etype == DATASET and _data_list_evaluated(work, c.start - len(before) + m.start(1)):
+                    etype = BENCHMARK  # "evaluate them on two real clinical datasets, A and B": evaluation sets
                 if etype and (c.strength >= 1 or c.gaz):
                     self._set(c, etype, 2)
         # "the test split of FSC-147", "the Khmer portions of CulturaX": a part of a named collection of data
@@ -1829,6 +1864,29 @@ class Recognizer:
                     if c.type == MODEL and c.score <= 2 and not c.gaz and not self._known_model(c.text) and _RX_RECOGNIZER_60.search(c.text):
                         c.type = strong[0]
                         c.score = 1
+
+    def _model_objects(self, cands: list[_Cand], work: str) -> None:
+        """Type as models the untyped names a model-handling verb takes as its objects (see ``_MODEL_OBJECT_VERB``).
+
+        From each untyped name, walk back over the list it ends ("A, B and C") to the list's start
+        and look for the verb right before it (a regex anchored there, not a scan of the whole text).
+        """
+        todo = [c for c in cands if c.type is None and not c.none and (c.strength >= 1 or c.gaz) and c.start > self._title_end]
+        if not todo:
+            return
+        ends = {c.end: c for c in cands}
+        for c in todo:
+            if not _MODEL_OBJECT_END.match(work, c.end) or self._stopped(c.text):
+                continue
+            pos = c.start
+            while True:
+                sep = _MODEL_OBJECT_SEP_BACK.search(work, max(0, pos - 12), pos)
+                prev = ends.get(sep.start()) if sep else None
+                if prev is None or prev.start >= pos:
+                    break
+                pos = prev.start
+            if pos > self._title_end and _MODEL_OBJECT_VERB.search(work, max(self._title_end, pos - 80), pos):
+                self._set(c, MODEL, 2)
 
     def _introduced_parts(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
         """Mark the datasets and benchmarks a new resource is made of as introduced too.
