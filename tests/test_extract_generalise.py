@@ -7,13 +7,7 @@ each test states the exact entities (name, type, and where it matters the
 
 from kgraph.extract.rules import load_recognizer
 
-
-def found(text):
-    return [(f.name, f.type) for f in load_recognizer().find(text)]
-
-
-def found_intro(text):
-    return {f.name: (f.type, f.introduced) for f in load_recognizer().find(text)}
+from extract_helpers import found, found_intro
 
 
 def test_list_headed_by_plural_benchmark_noun_types_any_shape():

@@ -5,15 +5,7 @@ each test states the exact entities (name, type, and where it matters the
 ``introduced`` flag) the annotation guidelines expect from the rule it covers.
 """
 
-from kgraph.extract.rules import load_recognizer
-
-
-def found(text):
-    return [(f.name, f.type) for f in load_recognizer().find(text)]
-
-
-def found_intro(text):
-    return {f.name: (f.type, f.introduced) for f in load_recognizer().find(text)}
+from extract_helpers import found, found_intro
 
 
 def test_class_noun_inside_a_hyphenated_name_is_no_cue():

@@ -5,15 +5,7 @@ each test states the exact entities (name, type, and where it matters the
 ``introduced`` flag) the annotation guidelines expect from the rule family it covers.
 """
 
-from kgraph.extract.rules import load_recognizer
-
-
-def found(text):
-    return [(f.name, f.type) for f in load_recognizer().find(text)]
-
-
-def introduced(text):
-    return {f.name for f in load_recognizer().find(text) if f.introduced}
+from extract_helpers import found, introduced
 
 
 def test_what_a_model_is_trained_from_or_tuned_into_is_a_model():

@@ -5,11 +5,7 @@ each test states the exact entities (name and type) the annotation guidelines ex
 from the rule family it covers.
 """
 
-from kgraph.extract.rules import load_recognizer
-
-
-def found(text):
-    return [(f.name, f.type) for f in load_recognizer().find(text)]
+from extract_helpers import found
 
 
 def test_a_list_of_data_sets_after_on_or_across_names_evaluation_sets():
