@@ -417,14 +417,14 @@ class GraphView:
         self._relations: Counter = Counter()
         self._paper_degree = array("i")
         self._entity_papers: dict[str, array] = defaultdict(lambda: array("i"))
-        self._totals: dict[str, tuple[int, int]] = {}
+        totals: dict[str, tuple[int, int]] = {}  # thing -> (sum of its mentions edges' counts, papers)
         for index, pid in enumerate(self._pids):
             edges, pairs = self._paper_edges(pid, evidence=False)
             self._relations.update(relation for _, relation, _ in edges)
             for target, relation, attrs in edges:
                 if relation == "mentions":
-                    mentions, papers = self._totals.get(target, (0, 0))
-                    self._totals[target] = (mentions + max(attrs["count"], 1), papers + 1)
+                    mentions, n_papers = totals.get(target, (0, 0))
+                    totals[target] = (mentions + max(attrs["count"], 1), n_papers + 1)
             targets = {target for target, _, _ in edges}
             self._paper_degree.append(len(targets))
             for target in sorted(targets):
@@ -433,9 +433,9 @@ class GraphView:
                 count, papers = model_bench.get((m, b), (0, []))
                 papers.append(pid)
                 model_bench[(m, b)] = (count + shared, papers)
-        for nid, (mentions, papers) in self._totals.items():
-            if nid in merged:  # models, datasets, benchmarks: the same totals as their Mention nodes add up to
-                E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, papers
+        for nid, (mentions, n_papers) in totals.items():
+            if nid in merged:  # models, datasets, benchmarks: what their Mention nodes add up to (kg:mentionTotal)
+                E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, n_papers
         for m, b in sorted(model_bench):
             count, papers = model_bench[(m, b)]
             E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=papers)
@@ -558,10 +558,6 @@ class GraphView:
         if self._pids:
             counts["Paper"] += len(self._pids)
         return counts
-
-    def mention_totals(self) -> dict[str, tuple[int, int]]:
-        """Return thing -> (sum of the mention counts of its papers' ``mentions`` edges, number of papers)."""
-        return self._totals
 
     def relation_counts(self) -> Counter:
         """Return the number of edges of each relation."""

@@ -220,15 +220,6 @@ class _Exporter:
                     self.evaluations.setdefault(pid, []).append((m, b))
         for pairs in self.evaluations.values():
             pairs.sort()
-        # thing -> (sum of its papers' mention counts, number of papers): what its Mention nodes add up to
-        if hasattr(G, "mention_totals"):
-            self.totals = G.mention_totals()
-        else:
-            self.totals = {}
-            for _, target, key, data in G.edges(keys=True, data=True):
-                if key == "mentions":
-                    mentions, papers = self.totals.get(target, (0, 0))
-                    self.totals[target] = (mentions + max(int(data.get("count") or 0), 1), papers + 1)
 
     def iri(self, node_id: str) -> ox.NamedNode:
         term = self._iris.get(node_id)
@@ -374,9 +365,9 @@ class _Exporter:
             aliases = set(data.get("aliases") or ()) | set(extra_aliases or ())
             for alias in sorted(a for a in aliases if a and a != label):
                 yield ox.Triple(s, _ALT_NAME, ox.Literal(str(alias)))
-            mentions, papers = self.totals.get(nid, (0, 0))
-            yield ox.Triple(s, _K.mentionTotal, _int_literal(mentions))
-            yield ox.Triple(s, _K.paperCount, _int_literal(papers))
+            # the graph's own totals: the sums of the counts of its mentions edges (see kgraph.graph)
+            yield ox.Triple(s, _K.mentionTotal, _int_literal(int(data.get("mentions") or 0)))
+            yield ox.Triple(s, _K.paperCount, _int_literal(int(data.get("papers") or 0)))
             families = {t for k, t in out if k == "variant_of"}
             if data.get("family"):
                 families.add(data["family"])
@@ -616,10 +607,7 @@ def _serialize(triples: Iterable[ox.Triple], handle: IO[bytes], name: str) -> No
 def _slices(G: Any, parts: int) -> list[list[str]]:
     """Cut the sorted nodes into at most ``parts`` non-empty runs of about equal work (a paper weighs 4, anything else 1)."""
     nodes = list(sorted(G.nodes) if isinstance(G, nx.Graph) else G.nodes)
-    papers = getattr(G, "_pid_set", None)
-    if papers is None:
-        papers = {n for n, d in G.nodes(data=True) if d.get("type") == "Paper"}
-    weights = [4 if n in papers else 1 for n in nodes]
+    weights = [4 if str(n).startswith("paper:") else 1 for n in nodes]  # paper node ids: see kgraph.graph
     target, out, start, acc = sum(weights) / max(parts, 1), [], 0, 0
     for i, w in enumerate(weights):
         acc += w
