@@ -338,6 +338,11 @@ def main() -> None:
                 if _keep(name, english, cased):
                     lists[kind].setdefault(name, f"{package}=={version}")
 
+        def add_split(names: list[str], package: str, version: str, where: str, other: str, cased: bool = False) -> None:
+            # a data-set registry: corpus-like names are datasets, the rest evaluation sets
+            add("datasets", [n for n in names if CORPUS_LIKE.search(n)], package, version, where + " (corpus-like names)", cased)
+            add("benchmarks", [n for n in names if not CORPUS_LIKE.search(n)], package, version, where + f" ({other})", cased)
+
         zf, v = _wheel(wheels, "transformers")
         names, where = from_transformers(zf)
         add("models", names, "transformers", v, where, cased=True)
@@ -349,13 +354,11 @@ def main() -> None:
         add("benchmarks", names, "lm-eval", v, where, cased=True)
         zf, v = _wheel(wheels, "tensorflow_datasets")
         names, where = from_tfds(zf)
-        add("datasets", [n for n in names if CORPUS_LIKE.search(n)], "tensorflow-datasets", v, where + " (corpus-like names)")
-        add("benchmarks", [n for n in names if not CORPUS_LIKE.search(n)], "tensorflow-datasets", v, where + " (other names: evaluation sets)")
+        add_split(names, "tensorflow-datasets", v, where, "other names: evaluation sets")
         for dist, module in (("torchvision", "torchvision"), ("torchaudio", "torchaudio")):
             zf, v = _wheel(wheels, dist)
             names, where = from_torch_all(zf, module)
-            add("datasets", [n for n in names if CORPUS_LIKE.search(n)], dist, v, where + " (corpus-like names)", cased=True)
-            add("benchmarks", [n for n in names if not CORPUS_LIKE.search(n)], dist, v, where + " (other names)", cased=True)
+            add_split(names, dist, v, where, "other names", cased=True)
 
         zf, v = _wheel(wheels, "litellm")
         names, where = from_litellm(zf, english)
@@ -365,8 +368,7 @@ def main() -> None:
         add("benchmarks", names, "mteb", v, where, cased=True)
         zf, v = _wheel(wheels, "ir_datasets")
         names, where = from_ir_datasets(zf)
-        add("datasets", [n for n in names if CORPUS_LIKE.search(n)], "ir_datasets", v, where + " (corpus-like names)", cased=True)
-        add("benchmarks", [n for n in names if not CORPUS_LIKE.search(n)], "ir_datasets", v, where + " (other names)", cased=True)
+        add_split(names, "ir_datasets", v, where, "other names", cased=True)
 
         # corpus-like benchmark names are datasets; task folders named after a model are not benchmarks
         model_stems = {re.sub(r"\d+$", "", _key(n)) for n in lists["models"]}
