@@ -94,6 +94,7 @@ def paper_id(title: str, arxiv_id: str | None = None) -> str:
 
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_UNSAFE_OR_SURROGATE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:
@@ -102,8 +103,10 @@ def _clean(text: str) -> str:
     >>> _clean(" a\x07b\n c ")
     'ab c'
     """
-    text = _SURROGATES.sub("\ufffd", _UNSAFE_CHARS.sub("", text))
-    return re.sub(r"\s+", " ", text).strip()
+    if _UNSAFE_OR_SURROGATE.search(text) is not None:  # rare: one scan for the common case
+        text = _SURROGATES.sub("\ufffd", _UNSAFE_CHARS.sub("", text))
+    # str.split() and the \s of re split on the same (Unicode) white space.
+    return " ".join(text.split())
 
 
 def _make_paper(

@@ -113,3 +113,36 @@ def test_corpus_missing_file_and_empty_directory(tmp_path):
         list(read_papers(tmp_path / "nope.txt"))
     with pytest.raises(CorpusError, match="no input files in directory"):
         list(read_papers(tmp_path))
+
+
+def _clean_by_regex(text: str) -> str:
+    # The definition _clean implements faster: drop unsafe control characters,
+    # replace lone surrogates, fold runs of white space into one space, strip.
+    import re
+
+    text = re.sub("[\ud800-\udfff]", "\ufffd", re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", "", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" a\x07b\n c ", "x\ud800y\x0bz", "\x1c\x1d a \u2028 b\u00a0c\x85d", "", "  ", "a\u3000b\tc", "\ufffe\uffffq", "Plain text."],
+)
+def test_clean_folds_white_space_and_drops_unsafe_characters(text):
+    from kgraph.corpus import _clean
+
+    assert _clean(text) == _clean_by_regex(text)
+
+
+def test_clean_matches_its_definition_on_any_text():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from kgraph.corpus import _clean
+
+    @hypothesis.settings(max_examples=500, deadline=None)
+    @hypothesis.given(st.text(alphabet=st.characters(codec=None, blacklist_categories=())))
+    def check(text):
+        assert _clean(text) == _clean_by_regex(text)
+
+    check()
