@@ -74,6 +74,7 @@ from typing import IO, Any
 import networkx as nx
 
 from .names import name_key
+from .parallel import can_fork, fork_map
 from .types import Mention, PaperExtraction
 
 __all__ = ["GraphBuilder", "GraphView", "build_graph", "entity_node_id", "NODE_TYPES", "EDGE_RELATIONS"]
@@ -90,6 +91,8 @@ EDGE_RELATIONS = (
     "owned_by",
 )
 _MAX_EVIDENCE = 5
+#: Below this many papers, sharing the pass over them among processes costs more than it saves.
+_PARALLEL_MIN_PAPERS = 20_000
 
 
 def entity_node_id(name: str, type: str) -> str:
@@ -205,6 +208,8 @@ class GraphBuilder:
         self._pids: dict[str, int] = {}  # paper node id -> its record's offset
         self._entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
         self._uf = _UnionFind()
+        # Repository, owner and link nodes in the order papers first name them, with their mention totals.
+        self._link_nodes: dict[str, dict[str, Any]] = {}
 
     def __del__(self) -> None:
         self._spool.close()
@@ -249,6 +254,11 @@ class GraphBuilder:
             (link.url, link.kind, len(link.mentions) or 1, _spans(link.mentions[:_MAX_EVIDENCE], sentences))
             for link in extraction.links
         )
+        for url, kind, count, _ in links:
+            target, _, needed = _link_target(url, kind)
+            for node, node_attrs in needed:
+                self._link_nodes.setdefault(node, node_attrs)
+            self._link_nodes[target]["mentions"] += count
         self._pids[pid] = self._spool.append((pid, attrs, tuple(ents), links))
 
     def _merged(self) -> dict[str, _EntityAcc]:
@@ -264,13 +274,15 @@ class GraphBuilder:
             out.families.update(acc.families)
         return merged
 
-    def view(self) -> GraphView:
+    def view(self, *, jobs: int = 1) -> GraphView:
         """Return a read-only view of the graph that reads papers from the spool when asked.
 
         Exports stream from it (RDF, HTML, GraphML, JSON), so a big build never
-        holds every paper's node and edges in memory at once.
+        holds every paper's node and edges in memory at once. ``jobs`` forked
+        processes share the one pass over the papers it needs (where the
+        platform can fork); the view is the same.
         """
-        return GraphView(self)
+        return GraphView(self, jobs=jobs)
 
     def build(self) -> nx.MultiDiGraph:
         """Return the graph of everything added so far (see the module docstring)."""
@@ -340,7 +352,7 @@ class GraphView:
     (['model:gpt4', 'paper:p1'], [('paper:p1', 'model:gpt4', 'mentions')])
     """
 
-    def __init__(self, builder: GraphBuilder) -> None:
+    def __init__(self, builder: GraphBuilder, *, jobs: int = 1) -> None:
         self._builder = builder  # keeps the spool open
         self.graph: dict[str, Any] = {}
         self.nodes = _NodeView(self)
@@ -401,38 +413,37 @@ class GraphView:
             E.nodes[nid]["family"] = fam_id
             E.add_edge(nid, fam_id, key="variant_of", relation="variant_of")
 
-        # Links, in the order the papers were added (as their node attributes add up).
-        for _, _, _, links in builder._spool:
-            for url, kind, count, _ in links:
-                target, relation, needed = _link_target(url, kind)
-                for node, attrs in needed:
-                    if node not in E:
-                        E.add_node(node, **attrs)
-                        if attrs["type"] == "Repository":
-                            E.add_edge(node, attrs["owner"], key="owned_by", relation="owned_by")
-                E.nodes[target]["mentions"] += count
+        # Links, in the order the papers first named them (as their node attributes add up).
+        for node, attrs in builder._link_nodes.items():
+            E.add_node(node, **attrs)
+            if attrs["type"] == "Repository":
+                E.add_edge(node, attrs["owner"], key="owned_by", relation="owned_by")
 
-        # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view).
-        model_bench: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view),
+        # in ``jobs`` processes over consecutive runs of papers, joined in paper order.
+        n = len(self._pids)
+        if jobs > 1 and n >= _PARALLEL_MIN_PAPERS and can_fork():
+            bounds = [n * i // jobs for i in range(jobs + 1)]
+            parts = fork_map(self._paper_pass, [(bounds[i], bounds[i + 1]) for i in range(jobs)])
+        else:
+            parts = [self._paper_pass(0, n)]
         self._relations: Counter = Counter()
         self._paper_degree = array("i")
         self._entity_papers: dict[str, array] = defaultdict(lambda: array("i"))
         totals: dict[str, tuple[int, int]] = {}  # thing -> (sum of its mentions edges' counts, papers)
-        for index, pid in enumerate(self._pids):
-            edges, pairs = self._paper_edges(pid, evidence=False)
-            self._relations.update(relation for _, relation, _ in edges)
-            for target, relation, attrs in edges:
-                if relation == "mentions":
-                    mentions, n_papers = totals.get(target, (0, 0))
-                    totals[target] = (mentions + max(attrs["count"], 1), n_papers + 1)
-            targets = {target for target, _, _ in edges}
-            self._paper_degree.append(len(targets))
-            for target in sorted(targets):
-                self._entity_papers[target].append(index)
-            for m, b, shared in pairs:
-                count, papers = model_bench.get((m, b), (0, []))
-                papers.append(pid)
-                model_bench[(m, b)] = (count + shared, papers)
+        model_bench: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        for relations, part_totals, degrees, entity_papers, part_pairs in parts:
+            self._relations.update(relations)
+            self._paper_degree.extend(degrees)
+            for nid, indices in entity_papers.items():
+                self._entity_papers[nid].extend(indices)
+            for nid, (mentions, n_papers) in part_totals.items():
+                old_mentions, old_papers = totals.get(nid, (0, 0))
+                totals[nid] = (old_mentions + mentions, old_papers + n_papers)
+            for pair, (count, papers) in part_pairs.items():
+                old_count, old_list = model_bench.get(pair, (0, []))
+                model_bench[pair] = (old_count + count, old_list + papers)
+        del parts
         for nid, (mentions, n_papers) in totals.items():
             if nid in merged:  # models, datasets, benchmarks: what their Mention nodes add up to (kg:mentionTotal)
                 E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, n_papers
@@ -440,6 +451,40 @@ class GraphView:
             count, papers = model_bench[(m, b)]
             E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=papers)
         self._relations.update(key for _, _, key in E.edges(keys=True))
+
+    def _paper_pass(self, start: int, stop: int) -> tuple[Counter, dict, array, dict, dict]:
+        """Return what the papers ``start:stop`` (in sorted order) add up to.
+
+        (edges per relation, thing -> (mentions, papers), each paper's number of
+        neighbours, thing -> indices of its papers, (model, benchmark) ->
+        (shared sentences, papers)).
+        """
+        relations: Counter = Counter()
+        degrees = array("i")
+        entity_papers: dict[str, array] = {}
+        totals: dict[str, tuple[int, int]] = {}
+        model_bench: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        for index in range(start, stop):
+            pid = self._pids[index]
+            edges, pairs = self._paper_edges(pid, evidence=False)
+            relations.update(relation for _, relation, _ in edges)
+            for target, relation, attrs in edges:
+                if relation == "mentions":
+                    mentions, n_papers = totals.get(target, (0, 0))
+                    totals[target] = (mentions + max(attrs["count"], 1), n_papers + 1)
+            targets = {target for target, _, _ in edges}
+            degrees.append(len(targets))
+            for target in sorted(targets):
+                indices = entity_papers.get(target)
+                if indices is None:
+                    indices = entity_papers[target] = array("i")
+                indices.append(index)
+            for m, b, shared in pairs:
+                count, papers = model_bench.get((m, b), (0, []))
+                papers.append(pid)
+                model_bench[(m, b)] = (count + shared, papers)
+        self._cache = None
+        return relations, totals, degrees, entity_papers, model_bench
 
     # -- papers, rebuilt from the spool --------------------------------------------------------
 

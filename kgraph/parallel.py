@@ -20,8 +20,13 @@ workers but the chunks they are sent).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import shutil
+import signal
+import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -30,7 +35,7 @@ from typing import Any
 from .errors import KgraphError
 from .types import Entity, Link, Mention, Paper, PaperExtraction
 
-__all__ = ["DEFAULT_BATCH_SIZE", "extract_parallel", "extract_batch"]
+__all__ = ["DEFAULT_BATCH_SIZE", "can_fork", "extract_parallel", "extract_batch", "fork_map", "WorkerFailed"]
 
 #: Papers per task sent to a worker.
 DEFAULT_BATCH_SIZE = 128
@@ -136,3 +141,79 @@ def extract_parallel(
                 yield PaperExtraction(paper, entities, links)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+class WorkerFailed(KgraphError):
+    """A process started by :func:`fork_map` failed; ``exitcode`` is its exit status."""
+
+    def __init__(self, exitcode: int) -> None:
+        super().__init__(f"a worker process failed (exit code {exitcode})")
+        self.exitcode = exitcode
+
+
+def can_fork() -> bool:
+    """Return whether this platform can fork (what :func:`fork_map` needs)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _fork_child(fn: Callable[..., Any], args: tuple[Any, ...], path: str) -> None:
+    """A forked worker: pickle ``fn(*args)`` into ``path`` and leave quietly, with an exit status."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    code = 0
+    try:
+        result = fn(*args)
+        with open(path, "wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except SystemExit as err:
+        code = err.code if isinstance(err.code, int) else 1
+    except BaseException:  # noqa: BLE001 - reported by the parent as a failed worker
+        code = 1
+    os._exit(code)
+
+
+def fork_map(fn: Callable[..., Any], calls: Sequence[tuple[Any, ...]], *, tmp_dir: str | os.PathLike[str] | None = None) -> list[Any]:
+    """Return ``[fn(*args) for args in calls]``, the first call in this process and each other in a forked one.
+
+    The forked processes see this process's memory as it is when they start
+    (nothing is pickled on the way in), so ``fn`` can read big in-memory
+    structures; their results come back pickled through files in ``tmp_dir``.
+    If any call fails, the processes still running are stopped, their files
+    removed, and the error raised (a forked call's as :class:`WorkerFailed`).
+    Needs ``fork`` (see :func:`can_fork`).
+
+    >>> fork_map(pow, [(2, 3), (3, 2)])
+    [8, 9]
+    """
+    if not calls:
+        return []
+    context = multiprocessing.get_context("fork")
+    tmp = tempfile.mkdtemp(prefix=".kgraph-fork-", dir=tmp_dir)
+    workers: list[Any] = []
+    try:
+        paths = [os.path.join(tmp, f"result-{i}") for i in range(len(calls))]
+        try:
+            for i in range(1, len(calls)):
+                worker = context.Process(target=_fork_child, args=(fn, calls[i], paths[i]))
+                worker.start()
+                workers.append(worker)
+            first = fn(*calls[0])
+            for worker in workers:
+                worker.join()
+        except BaseException:
+            for worker in workers:
+                if worker.is_alive():
+                    worker.terminate()
+            for worker in workers:
+                worker.join()
+            raise
+        failed = [w.exitcode for w in workers if w.exitcode != 0]
+        if failed:
+            raise WorkerFailed(failed[0])
+        results = [first]
+        for path in paths[1:]:
+            with open(path, "rb") as handle:
+                results.append(pickle.load(handle))
+        return results
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

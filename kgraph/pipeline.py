@@ -202,7 +202,7 @@ def build(
     # its spool one at a time, so memory holds the entities, not every paper.
     if on_stage is not None:
         on_stage("building the graph")
-    view = builder.view()
+    view = builder.view(jobs=jobs)
     store_info: dict[str, Any] | None = None
 
     def add_to_store() -> None:

@@ -183,7 +183,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         **({"oracle": "extractor not run: entities from the synthetic templates (ingest included)"} if oracle else {}),
     )
     t = time.perf_counter()
-    G = builder.view()  # what kgraph build writes from: papers stay in the spool
+    G = builder.view(jobs=args.jobs)  # what kgraph build writes from: papers stay in the spool
     stage("graph", add_seconds + time.perf_counter() - t, nodes=G.number_of_nodes(), edges=G.number_of_edges())
     ttl = work / "graph.ttl"
     t = time.perf_counter()

@@ -47,6 +47,50 @@ def test_view_writes_the_same_bytes_as_the_graph(sample_view, sample_graph, tmp_
         assert "Showing 60 of" in (tmp_path / "view" / "graph.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_view_built_by_several_processes_is_the_same(sample_extractions, sample_view, tmp_path, monkeypatch, jobs):
+    from kgraph import graph
+
+    monkeypatch.setattr(graph, "_PARALLEL_MIN_PAPERS", 1)
+    builder = GraphBuilder()
+    for extraction in sample_extractions:
+        builder.add(extraction)
+    calls = []
+    real = graph.fork_map
+    monkeypatch.setattr(graph, "fork_map", lambda fn, calls_: calls.append(len(calls_)) or real(fn, calls_))
+    view = builder.view(jobs=jobs)
+    assert calls == [jobs]
+    assert view.relation_counts() == sample_view.relation_counts()
+    assert view.degrees() == sample_view.degrees()
+    for node in sample_view.entities:
+        assert view.papers_of(node) == sample_view.papers_of(node)
+    formats = list(OUTPUT_FORMATS)
+    many = write_outputs(view, tmp_path / "many", formats=formats, max_nodes=60)
+    one = write_outputs(sample_view, tmp_path / "one", formats=formats, max_nodes=60)
+    for a, b in zip(many, one):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_view_pass_failing_in_a_forked_process_raises(sample_extractions, monkeypatch):
+    from kgraph import graph
+    from kgraph.parallel import WorkerFailed
+
+    monkeypatch.setattr(graph, "_PARALLEL_MIN_PAPERS", 1)
+    builder = GraphBuilder()
+    for extraction in sample_extractions:
+        builder.add(extraction)
+    real = GraphView._paper_pass
+
+    def fail_after_the_first_run(self, start, stop):
+        if start > 0:
+            raise MemoryError
+        return real(self, start, stop)
+
+    monkeypatch.setattr(GraphView, "_paper_pass", fail_after_the_first_run)
+    with pytest.raises(WorkerFailed, match="exit code 1"):
+        builder.view(jobs=2)
+
+
 def test_streamed_json_equals_json_dump(sample_view, sample_graph, tmp_path):
     write_json(sample_view, tmp_path / "g.json")
     expected = json.dumps(to_json(sample_graph), ensure_ascii=False, indent=1, sort_keys=True) + "\n"

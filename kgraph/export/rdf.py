@@ -27,11 +27,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import multiprocessing
 import os
 import re
 import shutil
-import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -45,6 +43,7 @@ from rdflib import namespace as _ns
 
 from .. import __version__
 from ..errors import ExportError
+from ..parallel import can_fork
 from ..vocab import ALIGNED_TYPES, KG, PREFIXES, ontology_path
 from .files import atomic_write
 
@@ -579,7 +578,7 @@ def write_rdf(
     with atomic_write(path, mode="wb") as handle:
         if name == "jsonld":
             _write_jsonld(iter_triples(G, base_iri=base_iri), handle)
-        elif jobs > 1 and "fork" in multiprocessing.get_all_start_methods() and G.number_of_nodes() >= _PARALLEL_MIN_NODES:
+        elif jobs > 1 and can_fork() and G.number_of_nodes() >= _PARALLEL_MIN_NODES:
             _serialize_parallel(G, handle, name, base_iri, jobs, tmp_dir=_parts_dir(path))
         else:
             _serialize(iter_triples(G, base_iri=base_iri), handle, name)
@@ -625,20 +624,6 @@ def _write_slice(G: Any, nodes: list[str], path: str, name: str, base_iri: str, 
         _serialize(triples, handle, name)
 
 
-def _slice_worker(*args: Any) -> None:
-    """A forked writer: write its slice and leave quietly, with an exit status for the parent."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    code = 0
-    try:
-        _write_slice(*args)
-    except SystemExit as err:
-        code = err.code if isinstance(err.code, int) else 1
-    except BaseException:  # noqa: BLE001 - reported by the parent as a failed writer
-        code = 1
-    os._exit(code)
-
-
 def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, jobs: int, *, tmp_dir: Path) -> None:
     """Serialize slices of the graph in forked processes and join them: the bytes of one serial run.
 
@@ -647,33 +632,20 @@ def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, job
     once its repeated ``@prefix`` lines are dropped. If anything fails, every
     writer still running is stopped and the parts are removed.
     """
+    from ..parallel import WorkerFailed, fork_map
+
     slices = _slices(G, jobs)
-    context = multiprocessing.get_context("fork")
     try:
         tmp = tempfile.mkdtemp(prefix=".kgraph-rdf-", dir=tmp_dir)
     except OSError as err:
         raise ExportError(f"{tmp_dir}: can't write ({err.strerror})") from None
-    workers: list[Any] = []
     try:
         parts = [os.path.join(tmp, f"part-{i}") for i in range(len(slices))]
+        calls = [(G, slices[i], parts[i], name, base_iri, i == 0) for i in range(len(slices))]
         try:
-            for i in range(1, len(slices)):
-                worker = context.Process(target=_slice_worker, args=(G, slices[i], parts[i], name, base_iri, False))
-                worker.start()
-                workers.append(worker)
-            _write_slice(G, slices[0], parts[0], name, base_iri, True)
-            for worker in workers:
-                worker.join()
-        except BaseException:
-            for worker in workers:
-                if worker.is_alive():
-                    worker.terminate()
-            for worker in workers:
-                worker.join()
-            raise
-        failed = [w.exitcode for w in workers if w.exitcode != 0]
-        if failed:
-            raise ExportError(f"an RDF writer process failed (exit code {failed[0]})")
+            fork_map(_write_slice, calls, tmp_dir=tmp)
+        except WorkerFailed as err:
+            raise ExportError(f"an RDF writer process failed (exit code {err.exitcode})") from None
         header = len(_WRITE_PREFIXES) if name == "turtle" else 0
         for i, part in enumerate(parts):
             with open(part, "rb") as src:
