@@ -21,7 +21,7 @@ from kgraph.query import (
 )
 from test_rdf_graphs import nasty_graph, sample_graph
 
-QUERY_NAMES = ["co-mentioned-models", "model-benchmarks", "new-data-with-code", "papers-without-code", "repos-by-owner", "top-models"]
+QUERY_NAMES = ["co-mentioned-models", "model-benchmarks", "new-data-with-code", "papers-without-code", "repos-by-owner", "top-benchmarks", "top-models"]
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,31 @@ def test_query_top_models(store):
         ["Llama 2", "1", "1"],
         ["Llama-2-7B", "1", "1"],
     ]
+
+
+def test_query_top_benchmarks_counts_papers_that_evaluate_on_each(store):
+    G = sample_graph()
+    expected = {}
+    for u, v, key in G.edges(keys=True):
+        if key == "evaluates_on":
+            name = G.nodes[v]["name"]
+            expected[name] = expected.get(name, 0) + 1
+    rows = _rows(store, "top-benchmarks", columns=["benchmark_name", "papers"])
+    assert rows == [[name, str(n)] for name, n in sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))][:20]
+    assert rows  # the sample graph has benchmarks that papers evaluate on
+
+
+def test_query_top_benchmarks_keeps_twenty():
+    from kgraph.graph import build_graph
+    from kgraph.types import Entity, Paper, PaperExtraction
+
+    papers = [
+        PaperExtraction(Paper(f"p{i}-{j}", f"T{i} {j}", "A"), (Entity(f"Bench{i:02d}", "Benchmark"),))
+        for i in range(25)
+        for j in range(i + 1)
+    ]
+    rows = _rows(to_store(build_graph(papers)), "top-benchmarks", columns=["benchmark_name", "papers"])
+    assert rows == [[f"Bench{i:02d}", str(i + 1)] for i in range(24, 4, -1)]
 
 
 def test_query_model_benchmarks_default_is_gpt4(store):

@@ -59,7 +59,7 @@ def test_store_add_another_listing_gives_the_union_without_duplicates(tmp_path):
     assert result["papers"] == 2 and result["replaced_papers"] == 1  # p3 was in both listings
     union = to_store(build_graph(listing_a() + listing_b()))  # everything read at once
     store = load_store(kg)
-    for name in ("top-models", "model-benchmarks", "co-mentioned-models", "new-data-with-code", "repos-by-owner", "papers-without-code"):
+    for name in ("top-models", "top-benchmarks", "model-benchmarks", "co-mentioned-models", "new-data-with-code", "repos-by-owner", "papers-without-code"):
         assert _rows(store, name) == _rows(union, name), name
     assert _rows(store, "top-models")[0][:3] == ["GPT-4", "6", "4"]  # 5 in A + 1 in p4; p3 counted once
     # each paper, mention and span is there once, and nothing else differs from reading both listings at once
