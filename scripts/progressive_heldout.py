@@ -10,7 +10,10 @@ was scored once by the rules of the round before, before its errors were read:
    (90 abstracts in daily-listing style, then used for round 3);
 3. the rules as of commit ``87754bb`` (sample + dev2 + dev3) on
    ``tests/data/dev4`` (90 invented listing-style abstracts, then used for round 4);
-4. the current rules (all of the above) on ``tests/data/independent``
+4. the rules as of commit ``4b937b1`` (sample + dev2 + dev3 + dev4) on
+   ``tests/data/dev5`` (90 listing-style abstracts, a third based on real papers,
+   then used for round 5);
+5. the current rules (all of the above) on ``tests/data/independent``
    (40 abstracts whose errors nobody reads).
 
 This script re-creates each row: it checks the old commit's ``kgraph``
@@ -41,7 +44,8 @@ ROUNDS = [
     ("3 sample listings", "eaa7032", "dev2", "dev2", ["gold-a.jsonl", "gold-b.jsonl"], ["listing-a.jsonl", "listing-b.jsonl"]),
     ("sample + dev2", "7e4c004", "dev3", "dev3", ["gold-c.jsonl", "gold-d.jsonl"], ["listing-c.jsonl", "listing-d.jsonl"]),
     ("sample + dev2 + dev3", "87754bb", "dev4", "dev4", ["gold-e.jsonl", "gold-f.jsonl"], ["listing-e.jsonl", "listing-f.jsonl"]),
-    ("sample + dev2 + dev3 + dev4 (current)", None, "independent", "independent", ["gold.jsonl"], ["listing.jsonl"]),
+    ("sample + dev2 + dev3 + dev4", "4b937b1", "dev5", "dev5", ["gold-g.jsonl", "gold-h.jsonl"], ["listing-g.jsonl", "listing-h.jsonl"]),
+    ("sample + dev2 + dev3 + dev4 + dev5 (current)", None, "independent", "independent", ["gold.jsonl"], ["listing.jsonl"]),
 ]
 
 

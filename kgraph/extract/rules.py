@@ -193,6 +193,8 @@ def _trim_token(t: str) -> tuple[int, str]:
         head, _, tail = t.rpartition("-")
         if tail in _TITLE_MODIFIERS and head and _shape(head.split("-")[-1]):
             t = head  # "LLM-Generated Data", "GPT-Based Agents" in a title
+        elif tail in _SPLIT_TAILS and head and _shape(head.split("-")[-1]):
+            break  # "miniF2F-test", "ProofNet-test": the test split of a data set is a name of its own
         elif tail.isalpha() and tail.islower() and tail not in _VARIANTS and tail not in _NAME_TAILS and len(tail) > 1 and head and _shape(head.split("-")[-1]) or (
             tail.isalpha() and tail.islower() and len(tail) > 1 and tail not in _VARIANTS and head[-1:].isdigit()
         ):
@@ -204,6 +206,9 @@ def _trim_token(t: str) -> tuple[int, str]:
 
 # lowercase name parts that end a name rather than modify it ("GEO-bench", "Long-eval")
 _NAME_TAILS = {"bench", "eval", "arena", "net", "former", "coder", "math"}
+# lowercase tails that name the evaluation split of a data set ("miniF2F-test", "ProofNet-test", "MATH-val")
+_SPLIT_TAILS = {"test", "val"}
+_SPLIT_NAME = re.compile(r"\w-(?:test|val)$")
 _TITLE_MODIFIERS = {"Based", "Generated", "Like", "Style", "Driven", "Powered", "Guided", "Augmented", "Enhanced", "Assisted", "Aware", "Specific", "Free"}
 
 
@@ -248,13 +253,18 @@ _DEF_QUOTED = re.compile(
 _NAME_HEAD_TYPE = {"model": MODEL, "models": MODEL, "benchmark": BENCHMARK, "dataset": DATASET, "corpus": DATASET}
 # a list of examples headed by a method word (the guidelines' non-entities)
 _METHOD_LIST = re.compile(
-    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?<!evaluation )(?<!benchmarking )platforms|toolkits|libraries|(?:pruning|quantization|compression|decoding|prompting|alignment|distillation|unlearning|merging) methods)\s*,?\s*\(?(?:such as|like|including|namely|e\.g\.,?)\s+"
+    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?<!evaluation )(?<!benchmarking )platforms|toolkits|libraries|(?<![\w\-])(?!(?i:proprietary|commercial|closed|closed-source|open|open-source|state-of-the-art|sota|leading|competing|strong|other|baseline|deployed)\s)[A-Za-z][a-z\-]{2,} (?:methods|schemes|systems))\s*,?\s*\(?(?:such as|like|including|namely|e\.g\.,?)\s+"
     r"(?:[^,;.()]{1,40},\s+)*(?:(?:and|or)\s+)?$"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
 # a plural type noun that heads a list of names: "benchmarks (A, B and C)", "datasets such as A, B"
 _LIST_HEAD = re.compile(
     r"\b(benchmarks|datasets|data sets|corpora|suites|collections|resources)(?:\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)"
+)
+# a counted plural type noun and a comma head an appositive list that "and" closes:
+# "on 12 tasks from 4 robot manipulation benchmarks, Robomimic, Push-T, Block Pushing and Franka Kitchen"
+_COUNT_COMMA_HEAD = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?:[\w\-]+\s+){0,3}?(benchmarks|datasets|data sets|corpora|suites),\s+(?=(?:the\s+)?[A-Z])"
 )
 # a counted plural noun after "on/across" heads a list of evaluation or training sets:
 # "On 31 held-out graphs, including Cora, PubMed and ogbn-arxiv", "pretrained on 48 graphs, including A and B"
@@ -269,7 +279,7 @@ _COUNT_LIST_NOT = {"models", "methods", "baselines", "languages", "metrics", "ta
 _MODEL_ROLE_NOUNS = (
     "models|baselines|encoders|decoders|backbones|retrievers|rerankers|embedders|generators|detectors|classifiers|regressors|"
     "predictors|planners|policies|verifiers|judges|learners|segmenters|trackers|recognizers|vocoders|captioners|solvers|"
-    "checkpoints|assistants|chatbots|LLMs|MLLMs|VLMs|LVLMs|LMMs|SLMs|LMs"
+    "checkpoints|assistants|chatbots|networks|transformers|recommenders|LLMs|MLLMs|VLMs|LVLMs|LMMs|SLMs|LMs"
 )
 _MODEL_LIST_HEAD = re.compile(
     r"\b(%s)(?:(\s*:\s*|\s*\(\s*(?:(?:e\.g\.|i\.e\.|including|such as|like|namely),?\s*)?|,?\s+(?:such as|including|like|namely|e\.g\.,?|i\.e\.,?)\s+)|(,\s+|\s+)(?=[A-Z]))"
@@ -525,6 +535,24 @@ def _naming_before(before: str) -> bool:
     return _NAMING.search(before) is not None
 
 
+# "The training data, which we release as X": a name given to what the paper releases (data, unless a noun says otherwise)
+_RELEASED_AS = re.compile(r"\b(?:we|is|are|was|were|be)\s+(?:also\s+|publicly\s+|openly\s+)?releas(?:e|es|ed)\s+(?:(?:it|them|this|these|both)\s+)?(?:publicly\s+)?as\s*$", re.I)
+# "We collect TutorDial, 3,214 tutoring dialogues ...", "We also release X, 1.1 million polymers": a name the paper
+# makes (a verb of making right before it) that a count of items describes is a data set
+_MADE_NAME_BEFORE = re.compile(
+    r"\bwe\s+(?:also\s+|further\s+|then\s+|first\s+|additionally\s+|newly\s+)?"
+    r"(?:collect|releas|buil[dt]|construct|creat|curat|introduc|present|compil|assembl|gather|record|contribut)(?:e|es|ed|s|d)?\s+$",
+    re.I,
+)
+_COUNT_APPOSITIVE = re.compile(
+    r",\s+(?:about\s+|over\s+|roughly\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+)?\d[\d,.]*\s*(?:[kKM]|million|billion|thousand)?\s+"
+    r"(?!(?:and|or|to|of|parameters?|params|layers|languages|models?|variants?|sizes?|checkpoints?|times|percent|points?)\b)[a-z][\w\-]*"
+)
+# "Tidal-Small (38M)", "Gopher (280B)", "Self-RAG (7B and 13B parameters)": a parameter count in parentheses sizes a model
+_PAREN_SIZE = re.compile(r" \((?:\d+(?:\.\d+)?[BM](?:\s*(?:,|and|or|to|-)\s*)?)+(?:\s+param(?:eter)?s)?\)")
+_PAREN_COUNT = re.compile(r" \(\d+(?:\.\d+)?[BM]\)")
+_SIZED_NAME_BACK = re.compile(r"(?<![\w\-])([A-Z][\w\-.]*\w(?: [A-Z][\w\-.]*\w){0,2})$")
+_DATA_UNITS_AFTER = re.compile(r"(?:[^.;]{0,40}?\s)?(?:tokens|words|images|examples|samples|pairs|hours|documents|sentences)\b")
 _NAMELY_AFTER = re.compile(r"\bnamely\s*[:,]?\s*$", re.I)
 _PLURAL_NAMELY = re.compile(r"\b[a-z]{3,}[^s\W]s\s*,?\s*namely\s*[:,]?\s*$")  # "benchmarks, namely"
 
@@ -578,8 +606,12 @@ _RX_RECOGNIZER_28 = re.compile(r"[a-z]?[A-Z]{1,3}LMs?")
 _RX_RECOGNIZER_29 = re.compile(r"\s+as\s")
 _EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test\w*|results?|experiments?|accuracy|performance|scores?|outperform\w*|achiev\w*|sota|state-of-the-art|"
                            r"f1|dice|recall|precision|psnr|ssim|miou|auroc|auc|bleu|rouge\w*|errors?|gains?|improv\w*|points|"
-                           r"classification|retrieval|segmentation|detection|recognition|captioning|forecasting)\s+(?:[\w\-]+\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
-_RX_RECOGNIZER_31 = re.compile(r"(?:\d%|(?<![\w.\-])(?:\+\d+(?:\.\d+)?|\d+\.\d+))\s+(?:points?\s+)?on\s+(?:the\s+)?$")
+                           r"classification|retrieval|segmentation|detection|recognition|captioning|forecasting)\s+(?:[\w\-]+(?:\.\d+)?%?\s+){0,4}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
+# "+4.9% on X", "1.4 dB on X", "0.87 kappa on X": a score (and its unit or metric) reported on a data set
+_SCORE_BEFORE_ON = re.compile(
+    r"(?:\d%|(?<![\w.\-])(?:\+\d+(?:\.\d+)?|\d+\.\d+))\s+"
+    r"(?:points?\s+|(?!(?:hours?|days?|minutes?|seconds?|tokens?|times|GPUs?|million|billion|trillion|thousand|and|or|to)\b)[A-Za-z][\w\-@]{0,7}\s+)?on\s+(?:the\s+)?$"
+)
 _RX_RECOGNIZER_32 = re.compile(r"(?:[\s\-]*[vV]?\d+(?:\.\d+)*[a-z]?)$")
 _RX_RECOGNIZER_33 = re.compile(r"^(.{3,}?)-[A-Z]{1,2}$")
 _RX_RECOGNIZER_34 = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*(?:,|;|/|,?\s*(?:and|or|&|as well as|vs\.?|versus))\s*(?:the\s+)?(?:[A-Z][\w\-]*['\u2019]s\s+)?")
@@ -884,6 +916,8 @@ class Recognizer:
         cands.extend(self._phrase_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.extend(self._defined_names(cands, toks, work, tok_starts, set(sent_starts)))
         cands.extend(self._listed_names(cands, toks, work, tok_starts, set(sent_starts)))
+        if "B)" in work or "M)" in work:
+            cands.extend(self._size_named(cands, toks, work, tok_starts))
         cands.sort(key=lambda c: c.start)
         # 4. extend with versions, sizes and variant words
         cands = [self._extend(c, toks, work) for c in cands]
@@ -972,6 +1006,37 @@ class Recognizer:
                 if any(a <= s and e <= b for s, e in strong):
                     continue
                 add(a, b, None, 0)
+        return out
+
+    def _size_named(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int]) -> list[_Cand]:
+        """Return candidates for plain-word names a parameter count in parentheses follows, whatever their shape.
+
+        "outperforms Gopher (280B), GPT-3 (175B) and Megatron-Turing NLG (530B)", "We release Tidal-Small (38M)":
+        only a model has a parameter count (typed in :meth:`_type_from_context` by ``_PAREN_SIZE``).
+        """
+        out: list[_Cand] = []
+        taken = [(c.start, c.end) for c in cands]
+        hits = []
+        pos = work.find(" (", self._title_end)
+        while pos >= 0:
+            p = _PAREN_COUNT.match(work, pos)
+            if p:  # " (280B)": look back for the name from each such parenthesis (a scan of the whole text is slow)
+                h = _SIZED_NAME_BACK.search(work, max(self._title_end, pos - 60), pos)
+                if h:
+                    hits.append((h, p.end()))
+            pos = work.find(" (", pos + 1)
+        for m, m_end in hits:
+            s, e = m.span(1)
+            a = bisect_right(tok_starts, s) - 1
+            b = bisect_right(tok_starts, e - 1)
+            if a < 0 or toks[a].start != s or toks[b - 1].end != e or self._stopped(m.group(1)):
+                continue
+            if _DATA_UNITS_AFTER.match(work, m_end):
+                continue  # "Wikipedia (2.5B) and Books (1B) tokens": counts of data
+            if any(ts < e and te > s for ts, te in taken):
+                continue
+            out.append(_Cand(s, e, m.group(1), a, b, 1))
+            taken.append((s, e))
         return out
 
     def _defined_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int], sent_starts: set[int]) -> list[_Cand]:
@@ -1127,6 +1192,15 @@ class Recognizer:
         heads = [m for m in _LIST_HEAD.finditer(work, self._title_end) if m.group(1) != "resources" or _RX_DATA_RESOURCES.search(work, max(0, m.start() - 12), m.start())] if data_ok else []
         if "including" in work or "such as" in work or "e.g." in work or "namely" in work:
             heads += [m for m in _COUNT_LIST_HEAD.finditer(work, self._title_end) if m.group(1) not in _COUNT_LIST_NOT and m.group(1) not in _LIST_NOUN_TYPE]
+        if data_ok:
+            # look only where a plural data noun and a comma are (a regex scan of the whole text is slow)
+            for noun in ("benchmarks, ", "datasets, ", "data sets, ", "corpora, ", "suites, "):
+                pos = work.find(noun, self._title_end)
+                while pos >= 0:
+                    h = _COUNT_COMMA_HEAD.search(work, max(self._title_end, pos - 60), pos + len(noun) + 4)
+                    if h and h.start(1) == pos:
+                        heads.append(h)
+                    pos = work.find(noun, pos + 1)
         heads += model_heads
         for m in model_named:
             s, e = m.span(1)
@@ -1172,6 +1246,8 @@ class Recognizer:
                     break
                 last = bool(gap.group(1) or gap.group(2))
                 k = bisect_right(tok_starts, gap.end() - 1)
+            if m.re is _COUNT_COMMA_HEAD and not (len(items) >= 2 and last):
+                continue  # "two datasets, MNIST and CIFAR-10": only a list "and" closes is an appositive
             if etype == MODEL:
                 new = False
                 # items are names: not "(1)", "(1.5B, 7B)", "(e.g., in-context learning)"
@@ -1568,6 +1644,8 @@ class Recognizer:
                             continue
                         self._set(c, etype, 3)
                     break
+        if c.score < 3 and not c.none and after[:2] == " (" and _PAREN_SIZE.match(after) and self._gaz_family_type(c.text) not in (DATASET, BENCHMARK):
+            self._set(c, MODEL, 3)
         # a cited name heads a longer noun phrase: "MusicLM (Agostinelli et al., 2023) text-to-music generative model"
         if c.score < 3 and not c.none and after[:2] == " (":
             m = _CITED_PHRASE.match(after)
@@ -1585,6 +1663,11 @@ class Recognizer:
             etype, found = self._named_by(work[max(0, c.start - 160) : c.start])
             if found:
                 self._set(c, etype, 5)
+        if before[-3:].rstrip().endswith("as") and _RELEASED_AS.search(before) and not c.gaz and not self._known_model(c.text):
+            etype, found = self._named_by(work[max(0, c.start - 160) : c.start])
+            self._set(c, etype if found and etype is not None else DATASET, 5)
+        elif before[-1:] == " " and after[:1] == "," and c.score < 5 and not c.gaz and _MADE_NAME_BEFORE.search(before) and _COUNT_APPOSITIVE.match(after) and not self._known_model(c.text):
+            self._set(c, DATASET, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
             if _may_match(before, _DRAWN_FROM_WORDS) and not (c.gaz and c.type == BENCHMARK) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
                 self._set(c, DATASET, 4)
@@ -1627,11 +1710,14 @@ class Recognizer:
             self._set(c, MODEL, 2)
         # "+4.9% on MM-Vet": a score reported on a benchmark
         if c.score < 3 and not c.none and (c.strength >= 1 or c.gaz) and c.type in (None, BENCHMARK, DATASET) and ("%" in before[-12:] or " on " in before[-10:]):
-            if _RX_RECOGNIZER_31.search(before.replace("\\%", "%")) and not self._known_model(c.text):
+            if _SCORE_BEFORE_ON.search(before.replace("\\%", "%")) and not self._known_model(c.text):
                 self._set(c, BENCHMARK, 3)
         # examples of methods: "prior approaches such as Weights Magnitude, SparseGPT, and Wanda"
         if c.score < 3 and ("such as" in before or "like" in before or "includ" in before or "e.g." in before or "namely" in before) and _METHOD_LIST.search(before) and not c.gaz and not self._known_model(c.text):
             self._set(c, None, 3)
+        # "miniF2F-test": the test or validation split of a data set is where results are measured
+        if c.score < 3 and not c.none and c.text[-2:] in ("st", "al") and _SPLIT_NAME.search(c.text):
+            self._set(c, BENCHMARK, 3)
         # morphology and gazetteer
         if c.type is None and not c.none:
             mt = self._morph_type(c.text)
@@ -1856,6 +1942,14 @@ class Recognizer:
                 if c.type is None and not c.none and c.strength >= 1 and not self._stopped(c.text):
                     c.type = best
                     c.score = 1
+            # "sampled from IEMOCAP, MSP-Podcast and CREMA-D": a list item a strong context cue types as data ("drawn
+            # from", "which we release as") types the members that only a word list or a weak cue types
+            ctx = [c for c in g if c.type in (DATASET, BENCHMARK) and c.score >= 4 and not c.none and not c.gaz]
+            if ctx:
+                top = max(ctx, key=lambda c: c.score)
+                for c in g:
+                    if c.type in (DATASET, BENCHMARK) and c.score <= 2 and not c.none:
+                        c.type, c.score = top.type, top.score
             # "fine-tune ... on DocLayNet and PubLayNet": a list item a context cue types as data
             # outweighs a name part ("-Net") that would make its neighbour a model
             strong = [c.type for c in g if c.type in (DATASET, BENCHMARK) and c.score >= 3 and not c.none]
@@ -1972,6 +2066,9 @@ class Recognizer:
             clause = work[sent_start : c.start]
             if _naming_before(before) and not _PLURAL_NAMELY.search(before):
                 c.introduced = True  # not "on four benchmarks, namely X": a plural lists what exists
+                continue
+            if before[-3:].rstrip().endswith("as") and _RELEASED_AS.search(before) and not c.gaz:
+                c.introduced = True  # "which we release as X"
                 continue
             m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
             if m and _NEW.search(m.group()) and not (c.gaz or self._known_model(c.text)):
