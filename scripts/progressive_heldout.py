@@ -13,7 +13,10 @@ was scored once by the rules of the round before, before its errors were read:
 4. the rules as of commit ``4b937b1`` (sample + dev2 + dev3 + dev4) on
    ``tests/data/dev5`` (90 listing-style abstracts, a third based on real papers,
    then used for round 5);
-5. the current rules (all of the above) on ``tests/data/independent``
+5. the rules as of commit ``cb080c2`` (sample + dev2 + dev3 + dev4 + dev5) on
+   ``tests/data/dev6`` (90 listing-style abstracts of 2019-2024, half based on
+   real papers, then used for round 6);
+6. the current rules (all of the above) on ``tests/data/independent``
    (40 abstracts whose errors nobody reads).
 
 This script re-creates each row: it checks the old commit's ``kgraph``
@@ -45,7 +48,8 @@ ROUNDS = [
     ("sample + dev2", "7e4c004", "dev3", "dev3", ["gold-c.jsonl", "gold-d.jsonl"], ["listing-c.jsonl", "listing-d.jsonl"]),
     ("sample + dev2 + dev3", "87754bb", "dev4", "dev4", ["gold-e.jsonl", "gold-f.jsonl"], ["listing-e.jsonl", "listing-f.jsonl"]),
     ("sample + dev2 + dev3 + dev4", "4b937b1", "dev5", "dev5", ["gold-g.jsonl", "gold-h.jsonl"], ["listing-g.jsonl", "listing-h.jsonl"]),
-    ("sample + dev2 + dev3 + dev4 + dev5 (current)", None, "independent", "independent", ["gold.jsonl"], ["listing.jsonl"]),
+    ("sample + dev2 + dev3 + dev4 + dev5", "cb080c2", "dev6", "dev6", ["gold-i.jsonl", "gold-j.jsonl"], ["listing-i.jsonl", "listing-j.jsonl"]),
+    ("sample + dev2 + dev3 + dev4 + dev5 + dev6 (current)", None, "independent", "independent", ["gold.jsonl"], ["listing.jsonl"]),
 ]
 
 

@@ -253,7 +253,7 @@ _DEF_QUOTED = re.compile(
 _NAME_HEAD_TYPE = {"model": MODEL, "models": MODEL, "benchmark": BENCHMARK, "dataset": DATASET, "corpus": DATASET}
 # a list of examples headed by a method word (the guidelines' non-entities)
 _METHOD_LIST = re.compile(
-    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?<!evaluation )(?<!benchmarking )platforms|toolkits|libraries|(?<![\w\-])(?!(?i:proprietary|commercial|closed|closed-source|open|open-source|state-of-the-art|sota|leading|competing|strong|other|baseline|deployed)\s)[A-Za-z][a-z\-]{2,} (?:methods|schemes|systems))\s*,?\s*\(?(?:such as|like|including|namely|e\.g\.,?)\s+"
+    r"\b(?:approaches|techniques|algorithms|frameworks|strategies|(?<!general )(?<!common )(?<!standard )(?<!popular )(?<!benchmark )metrics|(?<!evaluation )(?<!benchmarking )platforms|toolkits|libraries|(?<![\w\-])(?!(?i:proprietary|commercial|closed|closed-source|open|open-source|state-of-the-art|sota|leading|competing|strong|other|baseline|deployed)\s)[A-Za-z][a-z\-]{2,} (?:methods|schemes|systems))\s*,?\s*\(?(?:such as|like|including|namely|e\.g\.,?)\s+"
     r"(?:[^,;.()]{1,40},\s+)*(?:(?:and|or)\s+)?$"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s*(?:and|or))\s*")
@@ -320,6 +320,7 @@ _MODEL_OBJECT_VERB = re.compile(
     r"prun(?:e|es|ed|ing)|compar(?:e|es|ed|ing) (?:it|them|ours?) (?:with|to|against)|evaluat(?:e|es|ed|ing) (?:it|them) with)"
     r"(?: and (?:re-?)?(?:evaluat|test|train|tun)[a-z]*)?\s+(?:the\s+)?$"
 )
+_EVALUATED_SYSTEMS = re.compile(r"\b[Ww]e\s+(?:also\s+|then\s+)?(?:evaluate|evaluated|test|tested|benchmark|benchmarked|compare|compared)\s+$")
 _MODEL_OBJECT_SEP_BACK = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
 _MODEL_OBJECT_END = re.compile(r"(?:[,.;:)]|\s+(?:and|or|on|with|into|to|for|using|in|under|at|as|from|by|across)\b|$)")
 # a list of data sets that is the object of "on"/"across" is where results are measured: "Experimental
@@ -581,7 +582,7 @@ _RX_RECOGNIZER_11 = re.compile(r"\s+(?:model|models|llm|llms|lm|lms|network|chec
 _RX_RECOGNIZER_12 = re.compile(r"\bour\s+(?:[\w\-]+\s+){0,3}$", re.I)
 _DRAWN_FROM = re.compile(r"\b(?:data|text|texts|knowledge|corpus|documents|examples|samples|images|prompts|questions|tokens|articles|pages|conversations|dialogues|scenes|scans|videos|clips|recordings|graphs|trajectories|episodes|speech|summaries|notes|reports|records|sentences|passages|utterances|hours)\s+(?:(?:extracted|collected|sourced|drawn|crawled|scraped|taken|derived|mined|sampled)\s+)?from\s+(?:the\s+)?$|\b(?:extracted|collected|sourced|crawled|scraped|mined|sampled|drawn|aggregated|gathered|pooled)\s+from\s+(?:the\s+)?$"
                 r"|\b(?:dataset|corpus|data)\s+(?:constructed|built|created|curated|derived)\s+(?:with|from|using)\s+(?:[a-z\-]+\s+){0,2}$", re.I)
-_TRAINED_ON = re.compile(r"\b(?:(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)|train\s+(?:[\w\-/]+\s+){1,5}?from\s+scratch\s+on)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
+_TRAINED_ON = re.compile(r"\b(?:(?:pre-?train\w*|train(?:ed|ing)|fine-?tun\w*)\s+(?:[\w\-]+\s+){0,3}?(?:on|with|using|over|from)|trains?\s+(?:[\w\-]+\s+){0,3}?on|train\s+(?:[\w\-/]+\s+){1,5}?from\s+scratch\s+on)\s+(?:the\s+)?(?:[\w\-]+,\s+)*$", re.I)
 # "fine-tuned from X", "continually pretrained from X", "initialised from X", "instruction-tuned into X":
 # what a model is trained *from* (or tuned *into*) is a model, what it is trained *on* is data
 _INIT_FROM = re.compile(
@@ -655,6 +656,12 @@ _COMPARED_WITH = re.compile(
     re.I,
 )
 _IMPROVED_OVER = re.compile(r"(?:\bby\s+[\d.]+\s*(?:%|points?|pp|AP|dB)?|\bimprov\w*|\bgains?|\badvantages?|\bspeedups?)\s+(?:[\w\-%.]+\s+){0,3}?over\s+(?:the\s+)?$", re.I)
+_SCORE_NUMBER = re.compile(r"[1-9]\d\.\d+$")  # "58.0": a two-digit decimal is a score, not a version
+_PAREN_CHECKPOINT = re.compile(r" \(([a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-\d{2,}[a-z0-9]*(?:-[a-z0-9]+)*)\)")  # " (code-davinci-002)"
+_VERSION_FIRST = frozenset("vV123456789")
+_RELEASE_NUMBER = re.compile(r"^(?:[vV]\d+(?:\.\d+)*|\d+\.\d+)$")  # "v1.5", "v5", "2.1", "13.0"
+_CAPITAL_WORD = re.compile(r"^[A-Z][A-Za-z\-]*$")
+_SCORED_NEXT_UNIT = re.compile(r"\s*(?:%|points?|dB|pp)\b|%")
 _RX_VARIANT_VERSION = re.compile(r"^[a-z]+-v\d+(?:\.\d+)*$")
 _RX_WEIGHTS_AFTER = re.compile(r"[\s\-]+(?:pre-?trained\s+)?(?:weights|features|statistics)\b", re.I)
 _RX_RECOGNIZER_59 = re.compile(r"(?<![\w\-])[A-Z]")
@@ -747,6 +754,8 @@ class Recognizer:
             return True
         if len(k) > 6 and k.endswith("score"):
             return True  # "VIEScore", "BERTScore": metrics
+        if text[:6] in ("macro-", "micro-", "Macro-", "Micro-"):
+            return True  # "macro-F1": an averaged metric
         if text[:4] in ("non-", "Non-"):
             return True  # "non-LLM", "non-English": a negated class
         if "-to-" in text and _TASK_X_TO_Y.match(text):
@@ -899,6 +908,12 @@ class Recognizer:
             if not used[i]:
                 t = toks[i]
                 if not masked(t.start):
+                    if i + 1 < n and codes[i + 1] & _SHAPE_BITS and not used[i + 1] and work[t.end : toks[i + 1].start] == " ":
+                        etype = self.gaz_key.get(name_key(t.text + toks[i + 1].text))
+                        if etype is not None:  # "MS MARCO" for the listed "MSMARCO": two words of one known name
+                            cands.append(_Cand(t.start, toks[i + 1].end, work[t.start : toks[i + 1].end], i, i + 2, codes[i] & _SHAPE_BITS, etype, 2, gaz=True))
+                            used[i + 1] = True
+                            continue
                     cands.append(_Cand(t.start, t.end, t.text, i, i + 1, codes[i] & _SHAPE_BITS))
         # 3. title head ("Name: ...") even when not name-shaped
         title_end = work.find("\n\n")
@@ -918,6 +933,8 @@ class Recognizer:
         cands.extend(self._listed_names(cands, toks, work, tok_starts, set(sent_starts)))
         if "B)" in work or "M)" in work:
             cands.extend(self._size_named(cands, toks, work, tok_starts))
+        if "-0" in work or "-1" in work or "-2" in work:
+            cands.extend(self._checkpoint_named(cands, toks, work, tok_starts))
         cands.sort(key=lambda c: c.start)
         # 4. extend with versions, sizes and variant words
         cands = [self._extend(c, toks, work) for c in cands]
@@ -947,6 +964,7 @@ class Recognizer:
                     c.type = DATASET
         self._share_types(cands)  # "This paper presents E5, a family of ...": later mentions type the first
         self._variant_types(cands)  # "AbdoFound-B and AbdoFound-L" after the model "AbdoFound"
+        self._family_of_sized(cands)  # "Kestrel: ... Instruction Tuning" before the models "Kestrel-7B" and "Kestrel-13B"
         self._introduced(cands, work, sent_starts)
         self._introduced_parts(cands, work, sent_starts)
         return self._group(cands, work)
@@ -962,6 +980,9 @@ class Recognizer:
             words = work[s:e].split()
             while words and (words[0] in _PHRASE_SKIP or words[0].casefold() in _PHRASE_SKIP or (len(words) > 1 and _POSSESSIVE.search(words[0]))):
                 s += len(words[0]) + 1  # "Google's Bard": the owner is no part of the name
+                words = words[1:]
+            if len(words) == 2 and _LANGUAGE_WORD.match(words[0]) and _shape(words[1]) >= 2:
+                s += len(words[0]) + 1  # "on English MT-Bench": the language of a subset is no part of the name
                 words = words[1:]
             if not words or s < lo or (len(words) == 1 and _NUMBERISH.match(words[0])):
                 return  # "Across 16 benchmarks": a count names nothing
@@ -992,6 +1013,26 @@ class Recognizer:
                 add(m.start(1), m.end(2), etype, 3)
             else:
                 add(m.start(1), m.end(1), etype, 3)
+        # "Stable Diffusion 2.1", "Midjourney v5", "Common Voice 13.0": a release number after capitalised words
+        for k in range(1, len(toks)):
+            t = toks[k]
+            if t.text[0] not in _VERSION_FIRST or not _RELEASE_NUMBER.match(t.text) or t.start < lo or work[toks[k - 1].end : t.start] != " ":
+                continue
+            if _RX_RECOGNIZER_48.match(t.text) or _SCORED_NEXT_UNIT.match(work, t.end):
+                continue  # "ImageNet 2012" (a year), "Top 1.5 %" (a score)
+            a = k
+            while a > 0 and k - a < 3 and work[toks[a - 1].end : toks[a].start] == " " and _CAPITAL_WORD.match(toks[a - 1].text) and (
+                toks[a - 1].text.casefold() not in _PHRASE_SKIP and not _LANGUAGE_WORD.match(toks[a - 1].text)
+            ):
+                a -= 1
+            words = k - a
+            if a > 0 and toks[a - 1].text == "The":
+                continue  # "in The Stack v2": the article may be part of the name, which add() would cut
+            if not words or any(ts < t.start and te > toks[a].start for ts, te in taken):
+                continue  # "Llama 2": a name found already takes its version when extended
+            if words == 1 and (toks[a].start in sent_starts or toks[a].text.casefold() in self.english or t.text[0] not in "vV"):
+                continue  # "Version 2.1", "Python 3.10": one word and a number (but "Midjourney v5")
+            add(toks[a].start, t.end, None, 0)
         # list items next to a name
         anchors = {(c.start, c.end) for c in cands if c.strength >= 1 or c.gaz}
         for m in _TITLE_LIST.finditer(work, lo):
@@ -1037,6 +1078,29 @@ class Recognizer:
                 continue
             out.append(_Cand(s, e, m.group(1), a, b, 1))
             taken.append((s, e))
+        return out
+
+    def _checkpoint_named(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int]) -> list[_Cand]:
+        """Return models for lowercase checkpoint ids in parentheses after a name.
+
+        "We evaluate Codex (code-davinci-002)", "GPT-3 (text-davinci-002)": a specific checkpoint of the named
+        family, a model of its own (the id's shape alone is no name: it is a lowercase word with a number).
+        """
+        out: list[_Cand] = []
+        taken = [(c.start, c.end) for c in cands]
+        pos = work.find(" (", self._title_end)
+        while pos >= 0:
+            m = _PAREN_CHECKPOINT.match(work, pos)
+            if m and pos > 0 and (work[pos - 1].isalnum() or work[pos - 1] == "+"):
+                s, e = m.span(1)
+                a = bisect_right(tok_starts, s) - 1
+                b = bisect_right(tok_starts, e - 1)
+                if a >= 0 and toks[a].start == s and toks[b - 1].end == e and not any(ts < e and te > s for ts, te in taken) and not self._stopped(m.group(1)):
+                    c = _Cand(s, e, m.group(1), a, b, 1)
+                    self._set(c, MODEL, 3)
+                    out.append(c)
+                    taken.append((s, e))
+            pos = work.find(" (", pos + 1)
         return out
 
     def _defined_names(self, cands: list[_Cand], toks: list[_Tok], work: str, tok_starts: list[int], sent_starts: set[int]) -> list[_Cand]:
@@ -1358,6 +1422,8 @@ class Recognizer:
                 break
             if gap == " " and nxt.isdigit() and work[toks[j].end : toks[j].end + 1] == ")" and work[end - 1 : end].isdigit():
                 break  # "GLM-4 1) rivals ...": an enumerator, not a version
+            if gap == " " and _SCORE_NUMBER.match(nxt) and any(ch.isdigit() for ch in work[c.start : end]):
+                break  # "GPT-3.5-Turbo 58.0, and ... T5-11B 62.4": a score after a versioned or sized name, not its version
             if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not _RX_RECOGNIZER_48.match(nxt)):
                 # "7B and 13B" spreads sizes over a family: do not attach
                 after = work[toks[j].end : toks[j].end + 6]
@@ -1973,14 +2039,20 @@ class Recognizer:
             if not _MODEL_OBJECT_END.match(work, c.end) or self._stopped(c.text):
                 continue
             pos = c.start
+            items = [c]
             while True:
                 sep = _MODEL_OBJECT_SEP_BACK.search(work, max(0, pos - 12), pos)
                 prev = ends.get(sep.start()) if sep else None
                 if prev is None or prev.start >= pos:
                     break
                 pos = prev.start
+                items.append(prev)
             if pos > self._title_end and _MODEL_OBJECT_VERB.search(work, max(self._title_end, pos - 80), pos):
                 self._set(c, MODEL, 2)
+            elif len(items) >= 2 and pos > self._title_end and work[pos - 1 : pos] == " " and _EVALUATED_SYSTEMS.search(work, max(self._title_end, pos - 30), pos):
+                for it in items:  # "We evaluate A, B and C": the systems evaluated (data is evaluated *on*)
+                    if it.type is None and not it.none and not self._stopped(it.text):
+                        self._set(it, MODEL, 2)
 
     def _introduced_parts(self, cands: list[_Cand], work: str, sent_starts: list[int]) -> None:
         """Mark the datasets and benchmarks a new resource is made of as introduced too.
@@ -2022,6 +2094,30 @@ class Recognizer:
                 if etype is not None and len(head) >= 2:
                     self._set(c, etype, 2)
                     break
+
+    def _family_of_sized(self, cands: list[_Cand]) -> None:
+        """Type as a model an untyped name whose sized or variant forms are models.
+
+        "Kestrel: Bilingual Korean-English Instruction Tuning ..." and later "yields Kestrel-7B and Kestrel-13B";
+        "We release two checkpoints, Skylark-DR-base and Skylark-DR-large": the bare name is the model family
+        (a title that describes a process names no method when what it releases are sized models).
+        """
+        untyped = [c for c in cands if c.type is None and c.strength >= 1 and not self._stopped(c.text)]
+        if not untyped:
+            return
+        for c in untyped:
+            if c.none and c.score > 4:
+                continue  # "X, a framework": called a method outright
+            head = c.text + "-"
+            for o in cands:
+                if o.type == MODEL and not o.none and o.text.startswith(head) and o.score >= 2:
+                    tail = o.text[len(head) :].split("-", 1)[0]
+                    if _SIZE.match(tail) or tail.casefold() in _VARIANTS:
+                        c.none = False
+                        c.type, c.score = MODEL, 2
+                        if c.start < self._title_end or o.introduced:
+                            c.introduced = True
+                        break
 
     @staticmethod
     def _share_types(cands: list[_Cand]) -> None:
