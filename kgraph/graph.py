@@ -427,22 +427,28 @@ class GraphView:
             parts = fork_map(self._paper_pass, [(bounds[i], bounds[i + 1]) for i in range(jobs)])
         else:
             parts = [self._paper_pass(0, n)]
-        self._relations: Counter = Counter()
-        self._paper_degree = array("i")
-        self._entity_papers: dict[str, array] = defaultdict(lambda: array("i"))
-        totals: dict[str, tuple[int, int]] = {}  # thing -> (sum of its mentions edges' counts, papers)
-        model_bench: dict[tuple[str, str], tuple[int, list[str]]] = {}
-        for relations, part_totals, degrees, entity_papers, part_pairs in parts:
+        # The first run's results take the later ones in (in place: no second copy at a million papers).
+        # totals: thing -> (sum of its mentions edges' counts, papers)
+        self._relations, totals, self._paper_degree, self._entity_papers, model_bench = parts[0]
+        for relations, part_totals, degrees, entity_papers, part_pairs in parts[1:]:
             self._relations.update(relations)
             self._paper_degree.extend(degrees)
             for nid, indices in entity_papers.items():
-                self._entity_papers[nid].extend(indices)
+                mine = self._entity_papers.get(nid)
+                if mine is None:
+                    self._entity_papers[nid] = indices
+                else:
+                    mine.extend(indices)
             for nid, (mentions, n_papers) in part_totals.items():
                 old_mentions, old_papers = totals.get(nid, (0, 0))
                 totals[nid] = (old_mentions + mentions, old_papers + n_papers)
             for pair, (count, papers) in part_pairs.items():
-                old_count, old_list = model_bench.get(pair, (0, []))
-                model_bench[pair] = (old_count + count, old_list + papers)
+                old = model_bench.get(pair)
+                if old is None:
+                    model_bench[pair] = (count, papers)
+                else:
+                    old[1].extend(papers)
+                    model_bench[pair] = (old[0] + count, old[1])
         del parts
         for nid, (mentions, n_papers) in totals.items():
             if nid in merged:  # models, datasets, benchmarks: what their Mention nodes add up to (kg:mentionTotal)
