@@ -227,8 +227,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         store = ox.Store(str(work / "store"))
         store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
         store.optimize()
-        # Queried as `kgraph query STORE` does: opened again, read-only (in one run the
-        # loading handle took 29 s for the GROUP BY a fresh handle answered in 0.6 s).
+        # Queried as `kgraph query STORE` does: opened again, read-only.
         del store
         gc.collect()
         store = ox.Store.read_only(str(work / "store"))
