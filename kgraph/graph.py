@@ -162,7 +162,6 @@ class _EntityAcc:
     forms: set = field(default_factory=set)
     types: Counter = field(default_factory=Counter)
     mentions: int = 0
-    papers: set = field(default_factory=set)
     introduced_in: set = field(default_factory=set)
     families: Counter = field(default_factory=Counter)
 
@@ -244,7 +243,6 @@ class GraphBuilder:
             acc.forms.update(ent.aliases)
             acc.types[ent.type] += 1
             acc.mentions += len(ent.mentions) or 1
-            acc.papers.add(pid)
             if ent.introduced:
                 acc.introduced_in.add(pid)
             if ent.family and name_key(ent.family) != name_key(ent.name):
@@ -269,7 +267,6 @@ class GraphBuilder:
             out.forms |= acc.forms | set(acc.names)
             out.types.update(acc.types)
             out.mentions += acc.mentions
-            out.papers |= acc.papers
             out.introduced_in |= acc.introduced_in
             out.families.update(acc.families)
         return merged
@@ -385,7 +382,7 @@ class GraphView:
                 name=name,
                 aliases=sorted(f for f in acc.forms if f != name),
                 mentions=acc.mentions,
-                papers=len(acc.papers),
+                papers=0,  # set with mentions below, from the pass over the papers
                 introduced_in=sorted(acc.introduced_in),
                 family="",
             )
