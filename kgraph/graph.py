@@ -161,7 +161,6 @@ class _EntityAcc:
     names: Counter = field(default_factory=Counter)  # canonical names, one vote a paper
     forms: set = field(default_factory=set)
     types: Counter = field(default_factory=Counter)
-    mentions: int = 0
     introduced_in: set = field(default_factory=set)
     families: Counter = field(default_factory=Counter)
 
@@ -242,7 +241,6 @@ class GraphBuilder:
             acc.names[ent.name] += 1
             acc.forms.update(ent.aliases)
             acc.types[ent.type] += 1
-            acc.mentions += len(ent.mentions) or 1
             if ent.introduced:
                 acc.introduced_in.add(pid)
             if ent.family and name_key(ent.family) != name_key(ent.name):
@@ -266,7 +264,6 @@ class GraphBuilder:
             out.names.update(acc.names)
             out.forms |= acc.forms | set(acc.names)
             out.types.update(acc.types)
-            out.mentions += acc.mentions
             out.introduced_in |= acc.introduced_in
             out.families.update(acc.families)
         return merged
@@ -359,20 +356,19 @@ class GraphView:
         self._sorted: list[str] | None = None
         E = self.entities = nx.MultiDiGraph()
 
-        merged: dict[str, _EntityAcc] = {}
+        merged: dict[str, tuple[_EntityAcc, str]] = {}  # node id -> (accumulator, canonical name)
         final: dict[str, str] = {}  # union-find root -> node id
         for root, acc in builder._merged().items():
             # Canonical name: the form most papers use; ties to the shortest, then alphabetical.
             name = min(acc.names, key=lambda n: (-acc.names[n], len(n), n))
             final[root] = root.split(":", 1)[0] + ":" + name_key(name)
-            merged[final[root]] = acc
+            merged[final[root]] = (acc, name)
         uf = builder._uf
         self._resolved = {base: final.get(uf.find(base), base) for base in builder._entities}
 
         families: dict[str, str] = {}
         for nid in sorted(merged):
-            acc = merged[nid]
-            name = min(acc.names, key=lambda n: (-acc.names[n], len(n), n))
+            acc, name = merged[nid]
             types = acc.types
             etype = min(types, key=lambda t: (-types[t], {"Benchmark": 0, "Dataset": 1, "Model": 2}[t]))
             E.add_node(
@@ -381,8 +377,8 @@ class GraphView:
                 label=name,
                 name=name,
                 aliases=sorted(f for f in acc.forms if f != name),
-                mentions=acc.mentions,
-                papers=0,  # set with mentions below, from the pass over the papers
+                mentions=0,  # mentions and papers: set below, from the pass over the papers
+                papers=0,
                 introduced_in=sorted(acc.introduced_in),
                 family="",
             )
