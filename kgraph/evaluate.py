@@ -23,10 +23,11 @@ from .corpus import title_key
 from .errors import KgraphError
 from .names import name_key
 
-__all__ = ["ScoreError", "format_errors", "format_table", "key", "read_gold", "score", "url_key"]
+__all__ = ["ROWS", "ScoreError", "format_errors", "format_table", "key", "read_gold", "score", "url_key"]
 
 _TYPES = {"models": "model", "datasets": "dataset", "benchmarks": "benchmark"}
-_ROWS = ["model", "dataset", "benchmark", "data", "all", "github", "introduced"]
+#: The rows of a score table, in order.
+ROWS = ["model", "dataset", "benchmark", "data", "all", "github", "introduced"]
 
 
 class ScoreError(NamedTuple):
@@ -130,7 +131,7 @@ def score(gold: Iterable[Mapping[str, Any]], pred: Iterable[Mapping[str, Any]]) 
     by_title: dict[str, Mapping[str, Any]] = {}
     for p in pred:
         by_title.setdefault(_title_key(p.get("title", "")), p)
-    counts = {c: [0, 0, 0, 0] for c in _ROWS}
+    counts = {c: [0, 0, 0, 0] for c in ROWS}
     missing = 0
     errors: list[ScoreError] = []
     for g in gold:

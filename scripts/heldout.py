@@ -20,12 +20,11 @@ import argparse
 from pathlib import Path
 
 from kgraph.corpus import load_corpus, sample_corpus_paths, title_key
-from kgraph.evaluate import read_gold, score
+from kgraph.evaluate import ROWS, read_gold, score
 from kgraph.extract import extract, make_nlp
 from kgraph.records import to_record
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "dev.jsonl"
-ROWS = ["model", "dataset", "benchmark", "data", "all", "github", "introduced"]
 
 
 def main() -> None:
