@@ -127,7 +127,8 @@ class _Spool:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="kgraph-graph-")
         data = marshal.dumps(record)
-        self._file.seek(self._end)
+        # Appends only: reads use os.pread, which leaves the file position at the end
+        # (a seek here would flush the buffer, one write call per record).
         self._file.write(len(data).to_bytes(4, "little") + data)
         self._dirty = True
         offset, self._end = self._end, self._end + 4 + len(data)
@@ -158,11 +159,17 @@ class _Spool:
 
 @dataclass(slots=True)
 class _EntityAcc:
-    names: Counter = field(default_factory=Counter)  # canonical names, one vote a paper
+    # Plain dicts as counters: a Counter() costs a Python-level __init__, and a big build makes millions.
+    names: dict = field(default_factory=dict)  # canonical name -> papers that use it (one vote a paper)
     forms: set = field(default_factory=set)
-    types: Counter = field(default_factory=Counter)
+    types: dict = field(default_factory=dict)  # type -> papers
     introduced_in: set = field(default_factory=set)
-    families: Counter = field(default_factory=Counter)
+    families: dict = field(default_factory=dict)  # family name -> papers
+
+
+def _count_into(counts: dict, other: dict) -> None:
+    for key, n in other.items():
+        counts[key] = counts.get(key, 0) + n
 
 
 class _UnionFind:
@@ -238,13 +245,14 @@ class GraphBuilder:
                     self._uf.union(base, sys.intern(prefix + key))
             self._uf.find(base)
             acc = self._entities[base]
-            acc.names[ent.name] += 1
-            acc.forms.update(ent.aliases)
-            acc.types[ent.type] += 1
+            acc.names[ent.name] = acc.names.get(ent.name, 0) + 1
+            if ent.aliases:
+                acc.forms.update(ent.aliases)
+            acc.types[ent.type] = acc.types.get(ent.type, 0) + 1
             if ent.introduced:
                 acc.introduced_in.add(pid)
             if ent.family and name_key(ent.family) != name_key(ent.name):
-                acc.families[ent.family] += 1
+                acc.families[ent.family] = acc.families.get(ent.family, 0) + 1
             ents.append((base, bool(ent.introduced), _spans(ent.mentions, sentences)))
         links = tuple(
             (link.url, link.kind, len(link.mentions) or 1, _spans(link.mentions[:_MAX_EVIDENCE], sentences))
@@ -258,14 +266,28 @@ class GraphBuilder:
         self._pids[pid] = self._spool.append((pid, attrs, tuple(ents), links))
 
     def _merged(self) -> dict[str, _EntityAcc]:
-        merged: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
+        """Return union-find root -> its entities' accumulators added up.
+
+        An entity merged with no other (most of them) keeps its own accumulator,
+        not a copy. ``forms`` leave out ``names``: a thing's forms are both.
+        """
+        groups: dict[str, list[str]] = {}
+        find = self._uf.find
         for base in sorted(self._entities):
-            acc, out = self._entities[base], merged[self._uf.find(base)]
-            out.names.update(acc.names)
-            out.forms |= acc.forms | set(acc.names)
-            out.types.update(acc.types)
-            out.introduced_in |= acc.introduced_in
-            out.families.update(acc.families)
+            groups.setdefault(find(base), []).append(base)
+        merged: dict[str, _EntityAcc] = {}
+        for root, bases in groups.items():
+            if len(bases) == 1:
+                merged[root] = self._entities[bases[0]]
+                continue
+            out = merged[root] = _EntityAcc()
+            for base in bases:
+                acc = self._entities[base]
+                _count_into(out.names, acc.names)
+                out.forms |= acc.forms
+                _count_into(out.types, acc.types)
+                out.introduced_in |= acc.introduced_in
+                _count_into(out.families, acc.families)
         return merged
 
     def view(self, *, jobs: int = 1) -> GraphView:
@@ -360,30 +382,36 @@ class GraphView:
         final: dict[str, str] = {}  # union-find root -> node id
         for root, acc in builder._merged().items():
             # Canonical name: the form most papers use; ties to the shortest, then alphabetical.
-            name = min(acc.names, key=lambda n: (-acc.names[n], len(n), n))
+            names = acc.names
+            name = next(iter(names)) if len(names) == 1 else min(names, key=lambda n: (-names[n], len(n), n))
             final[root] = root.split(":", 1)[0] + ":" + name_key(name)
             merged[final[root]] = (acc, name)
         uf = builder._uf
         self._resolved = {base: final.get(uf.find(base), base) for base in builder._entities}
 
         families: dict[str, str] = {}
+        type_rank = {"Benchmark": 0, "Dataset": 1, "Model": 2}
+        nodes = []
         for nid in sorted(merged):
             acc, name = merged[nid]
             types = acc.types
-            etype = min(types, key=lambda t: (-types[t], {"Benchmark": 0, "Dataset": 1, "Model": 2}[t]))
-            E.add_node(
-                nid,
-                type=etype,
-                label=name,
-                name=name,
-                aliases=sorted(f for f in acc.forms if f != name),
-                mentions=0,  # mentions and papers: set below, from the pass over the papers
-                papers=0,
-                introduced_in=sorted(acc.introduced_in),
-                family="",
-            )
+            etype = next(iter(types)) if len(types) == 1 else min(types, key=lambda t: (-types[t], type_rank[t]))
+            forms = acc.forms.union(acc.names)
+            forms.discard(name)
+            nodes.append((nid, {
+                "type": etype,
+                "label": name,
+                "name": name,
+                "aliases": sorted(forms),
+                "mentions": 0,  # mentions and papers: set below, from the pass over the papers
+                "papers": 0,
+                "introduced_in": sorted(acc.introduced_in),
+                "family": "",
+            }))
             if acc.families:
                 families[nid] = min(acc.families, key=lambda n: (-acc.families[n], n))
+        E.add_nodes_from(nodes)
+        del nodes
         for nid in sorted(families):
             if not nid.startswith("model:"):
                 continue
@@ -412,6 +440,7 @@ class GraphView:
             if attrs["type"] == "Repository":
                 E.add_edge(node, attrs["owner"], key="owned_by", relation="owned_by")
 
+        self._type_of = {nid: data["type"] for nid, data in E.nodes(data=True)}
         # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view),
         # in ``jobs`` processes over consecutive runs of papers, joined in paper order.
         n = len(self._pids)
@@ -458,7 +487,7 @@ class GraphView:
         neighbours, thing -> indices of its papers, (model, benchmark) ->
         (shared sentences, papers)).
         """
-        relations: Counter = Counter()
+        relations: dict[str, int] = {}
         degrees = array("i")
         entity_papers: dict[str, array] = {}
         totals: dict[str, tuple[int, int]] = {}
@@ -466,12 +495,13 @@ class GraphView:
         for index in range(start, stop):
             pid = self._pids[index]
             edges, pairs = self._paper_edges(pid, evidence=False)
-            relations.update(relation for _, relation, _ in edges)
+            targets = set()
             for target, relation, attrs in edges:
+                relations[relation] = relations.get(relation, 0) + 1
+                targets.add(target)
                 if relation == "mentions":
                     mentions, n_papers = totals.get(target, (0, 0))
                     totals[target] = (mentions + max(attrs["count"], 1), n_papers + 1)
-            targets = {target for target, _, _ in edges}
             degrees.append(len(targets))
             for target in sorted(targets):
                 indices = entity_papers.get(target)
@@ -483,7 +513,7 @@ class GraphView:
                 papers.append(pid)
                 model_bench[(m, b)] = (count + shared, papers)
         self._cache = None
-        return relations, totals, degrees, entity_papers, model_bench
+        return Counter(relations), totals, degrees, entity_papers, model_bench
 
     # -- papers, rebuilt from the spool --------------------------------------------------------
 
@@ -511,31 +541,46 @@ class GraphView:
     def _paper_edges(self, pid: str, *, evidence: bool = True) -> tuple[list[_Edge], list[tuple[str, str, int]]]:
         """Return a paper's out-edges (sorted by target, relation) and its (model, benchmark, shared sentences)."""
         _, _, ents, links = self._record(pid)
-        E, resolved = self.entities, self._resolved
-        by_node: dict[str, list[tuple[str, bool, tuple[Any, ...]]]] = defaultdict(list)
+        resolved, type_of = self._resolved, self._type_of
+        by_node: dict[str, list[tuple[str, bool, tuple[Any, ...]]]] = {}
         for item in ents:
-            by_node[resolved.get(item[0], item[0])].append(item)
+            nid = resolved.get(item[0], item[0])
+            group = by_node.get(nid)
+            if group is None:
+                by_node[nid] = [item]
+            else:
+                group.append(item)
         edges: list[_Edge] = []
         sentences: dict[str, set[str]] = {}
+        models, benches = [], []
         for nid in sorted(by_node):
             group = by_node[nid]
-            mentions = sorted({m for _, _, spans in group for m in spans})
+            if len(group) == 1:
+                _, introduced, spans = group[0]
+                mentions = sorted(set(spans))
+            else:
+                introduced = any(introduced for _, introduced, _ in group)
+                mentions = sorted({m for _, _, spans in group for m in spans})
             count = len(mentions) or 1
             ev = _spans_evidence(mentions) if evidence else []
+            etype = type_of[nid]
             edges.append((nid, "mentions", {"relation": "mentions", "count": count, "evidence": ev}))
-            if any(introduced for _, introduced, _ in group):
+            if introduced:
                 edges.append((nid, "introduces", {"relation": "introduces", "evidence": ev}))
-            elif E.nodes[nid]["type"] == "Benchmark":
+            elif etype == "Benchmark":
                 edges.append((nid, "evaluates_on", {"relation": "evaluates_on", "count": count, "evidence": ev}))
             sentences[nid] = {m[2] for m in mentions}
-        models = [n for n in sentences if E.nodes[n]["type"] == "Model"]
-        benches = [n for n in sentences if E.nodes[n]["type"] == "Benchmark"]
+            if etype == "Model":
+                models.append(nid)
+            elif etype == "Benchmark":
+                benches.append(nid)
         pairs = []
-        for m in models:
-            for b in benches:
-                shared = len(sentences[m] & sentences[b])
-                if shared:
-                    pairs.append((m, b, shared))
+        if models and benches:
+            for m in models:
+                for b in benches:
+                    shared = len(sentences[m] & sentences[b])
+                    if shared:
+                        pairs.append((m, b, shared))
         per_edge: dict[tuple[str, str], tuple[int, list[dict[str, Any]]]] = {}
         for url, kind, count, spans in links:
             target, relation, _ = _link_target(url, kind)
