@@ -193,8 +193,17 @@ def _date_literal(date: str) -> ox.Literal:
     return ox.Literal(date)
 
 
+_INT_LITERALS: dict[int, ox.Literal] = {}  # offsets and counts repeat: made once each
+
+
 def _int_literal(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
+    value = int(value)
+    lit = _INT_LITERALS.get(value)
+    if lit is None:
+        lit = ox.Literal(str(value), datatype=_XSD_INTEGER)
+        if len(_INT_LITERALS) < 100_000:
+            _INT_LITERALS[value] = lit
+    return lit
 
 
 class _Exporter:
@@ -208,7 +217,11 @@ class _Exporter:
         self.agent = ox.NamedNode(f"{self.base}agent/kgraph/{_segment(self.version)}")
         self.entities_graph = ox.NamedNode(f"{self.base}graph/entities")
         self._iris: dict[str, ox.NamedNode] = {}
+        self._paths: dict[str, str] = {}
         self._classes = {name: (_n(cls), _ALIGNED[_n(cls)]) for name, cls in _NODE_CLASSES.items()}
+        # rdf:type objects per node type: the class, then the classes it is aligned with
+        self._type_objects = {name: (cls, *aligned) for name, (cls, aligned) in self._classes.items()}
+        self._mention_classes = (_K.Mention, *_ALIGNED[_K.Mention])
         # paper -> [(model, benchmark)] from evaluated_on edges
         self.evaluations: dict[str, list[tuple[str, str]]] = {}
         # A GraphView keeps the model -> benchmark edges with its entities: no need to read every paper.
@@ -223,8 +236,19 @@ class _Exporter:
     def iri(self, node_id: str) -> ox.NamedNode:
         term = self._iris.get(node_id)
         if term is None:
-            term = self._iris[node_id] = ox.NamedNode(self.base + node_path(node_id))
+            term = ox.NamedNode(self.base + self.path(node_id))
+            if not node_id.startswith("paper:"):  # a paper's IRI is asked for once per paper: not kept
+                self._iris[node_id] = term
         return term
+
+    def path(self, node_id: str) -> str:
+        """:func:`node_path`, remembered for the nodes that are not papers (each is named by many papers)."""
+        path = self._paths.get(node_id)
+        if path is None:
+            path = node_path(node_id)
+            if not node_id.startswith("paper:"):
+                self._paths[node_id] = path
+        return path
 
     def paper_graph(self, pid: str) -> ox.NamedNode:
         return ox.NamedNode(f"{self.base}graph/{node_path(pid)}")
@@ -252,7 +276,7 @@ class _Exporter:
             data = self.G.nodes[nid]
             kind = data.get("type")
             if kind == "Paper":
-                yield nid, list(self.paper_triples(nid))
+                yield nid, self.paper_triples(nid)
             elif kind in self._classes:
                 extra = aliases.get(nid) if aliases else None
                 yield None, list(self.thing_triples(nid, extra_aliases=extra))
@@ -266,66 +290,78 @@ class _Exporter:
         yield ox.Triple(a, _NAME, ox.Literal("kgraph"))
         yield ox.Triple(a, _SOFTWARE_VERSION, ox.Literal(self.version))
 
-    def paper_triples(self, pid: str) -> Iterator[ox.Triple]:
-        G, data, p = self.G, self.G.nodes[pid], self.iri(pid)
-        yield from self.types(p, "Paper")
-        title = str(data.get("title") or data.get("label") or "")
-        yield ox.Triple(p, _LABEL, ox.Literal(title))
-        yield ox.Triple(p, _TITLE, ox.Literal(title))
+    def paper_triples(self, pid: str) -> list[ox.Triple]:
+        # Built as one list with the constructors bound locally: a million papers make
+        # some sixty million triples, so the per-triple overhead is what this costs.
+        G, T, L = self.G, ox.Triple, ox.Literal
+        data, p = G.nodes[pid], self.iri(pid)
+        out = [T(p, _TYPE, cls) for cls in self._type_objects["Paper"]]
+        title = L(str(data.get("title") or data.get("label") or ""))
+        out.append(T(p, _LABEL, title))
+        out.append(T(p, _TITLE, title))
         if data.get("abstract"):
-            yield ox.Triple(p, _ABSTRACT, ox.Literal(str(data["abstract"])))
+            out.append(T(p, _ABSTRACT, L(str(data["abstract"]))))
         if data.get("date"):
-            yield ox.Triple(p, _DATE, _date_literal(str(data["date"])))
+            out.append(T(p, _DATE, _date_literal(str(data["date"]))))
         for author in data.get("authors") or ():
-            yield ox.Triple(p, _CREATOR, ox.Literal(str(author)))
+            out.append(T(p, _CREATOR, L(str(author))))
         url = _url_term(data.get("url"))
         if url is not None:
-            yield ox.Triple(p, _URL, url)
+            out.append(T(p, _URL, url))
         if data.get("arxiv_id"):
-            yield ox.Triple(p, _K.arxivId, ox.Literal(str(data["arxiv_id"])))
+            out.append(T(p, _K.arxivId, L(str(data["arxiv_id"]))))
         if data.get("source"):
-            yield ox.Triple(p, _K.source, ox.Literal(str(data["source"])))
+            out.append(T(p, _K.source, L(str(data["source"]))))
 
         # Out-edges grouped by target, targets and relations in sorted order.
+        nodes, classes = G.nodes, self._classes
         by_target: dict[str, dict[str, dict[str, Any]]] = {}
         for _, target, key, edge in G.out_edges(pid, keys=True, data=True):
-            if key in _EDGE_PREDICATES and G.nodes[target].get("type") in self._classes:
+            if key in _EDGE_PREDICATES and nodes[target].get("type") in classes:
                 by_target.setdefault(target, {})[key] = edge
         targets = sorted(by_target)
         for target in targets:
+            o = self.iri(target)
             for key in sorted(by_target[target]):
-                yield ox.Triple(p, _EDGE_TERMS[key], self.iri(target))
+                out.append(T(p, _EDGE_TERMS[key], o))
 
         spans: dict[str, tuple[str, int, int]] = {}
         for target in targets:
-            yield from self.mention_triples(pid, p, target, by_target[target], spans)
+            self._mention_triples(out, p, target, by_target[target], spans)
+        sentences: dict[str, ox.Literal] = {}  # a sentence holds several spans: one Literal for it
         for iri in sorted(spans):
             sentence, start, end = spans[iri]
             s = ox.NamedNode(iri)
-            yield ox.Triple(s, _TYPE, _K.TextSpan)
-            yield ox.Triple(s, _K.sentence, ox.Literal(sentence))
-            yield ox.Triple(s, _K.start, _int_literal(start))
-            yield ox.Triple(s, _K.end, _int_literal(end))
+            lit = sentences.get(sentence)
+            if lit is None:
+                lit = sentences[sentence] = L(sentence)
+            out.append(T(s, _TYPE, _K.TextSpan))
+            out.append(T(s, _K.sentence, lit))
+            out.append(T(s, _K.start, _int_literal(start)))
+            out.append(T(s, _K.end, _int_literal(end)))
 
         for m, b in self.evaluations.get(pid, ()):
             if m not in G or b not in G:
                 continue
-            e = ox.NamedNode(f"{p.value}/evaluation/{node_path(m)}/{node_path(b)}")
-            yield ox.Triple(e, _TYPE, _K.Evaluation)
-            yield ox.Triple(e, _K.inPaper, p)
-            yield ox.Triple(e, _K.evaluatedModel, self.iri(m))
-            yield ox.Triple(e, _K.onBenchmark, self.iri(b))
+            e = ox.NamedNode(f"{p.value}/evaluation/{self.path(m)}/{self.path(b)}")
+            out.append(T(e, _TYPE, _K.Evaluation))
+            out.append(T(e, _K.inPaper, p))
+            out.append(T(e, _K.evaluatedModel, self.iri(m)))
+            out.append(T(e, _K.onBenchmark, self.iri(b)))
             if self.per_paper:
-                yield ox.Triple(self.iri(m), _K.evaluatedOn, self.iri(b))
+                out.append(T(self.iri(m), _K.evaluatedOn, self.iri(b)))
+        return out
 
-    def mention_triples(
+    def _mention_triples(
         self,
-        pid: str,
+        out: list[ox.Triple],
         p: ox.NamedNode,
         target: str,
         edges: dict[str, dict[str, Any]],
         spans: dict[str, tuple[str, int, int]],
-    ) -> Iterator[ox.Triple]:
+    ) -> None:
+        """Append the triples of the paper's Mention of ``target`` to ``out``; note its evidence spans in ``spans``."""
+        T = ox.Triple
         evidence: dict[tuple[int, int], str] = {}
         count = 0
         for key in sorted(edges):
@@ -336,21 +372,16 @@ class _Exporter:
                 if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end and isinstance(sentence, str):
                     evidence.setdefault((start, end), sentence)
         count = max(count, len(evidence), 1)
-        m = ox.NamedNode(f"{p.value}/mention/{node_path(target)}")
-        yield from self._mention_types(m)
-        yield ox.Triple(m, _K.inPaper, p)
-        yield ox.Triple(m, _K.mentionOf, self.iri(target))
-        yield ox.Triple(m, _K.mentionCount, _int_literal(count))
+        m = ox.NamedNode(f"{p.value}/mention/{self.path(target)}")
+        out.extend(T(m, _TYPE, cls) for cls in self._mention_classes)
+        out.append(T(m, _K.inPaper, p))
+        out.append(T(m, _K.mentionOf, self.iri(target)))
+        out.append(T(m, _K.mentionCount, _int_literal(count)))
         for start, end in sorted(evidence):
             span = f"{p.value}/span/{start}-{end}"
             spans.setdefault(span, (evidence[(start, end)], start, end))
-            yield ox.Triple(m, _K.evidence, ox.NamedNode(span))
-        yield ox.Triple(m, _ATTRIBUTED_TO, self.agent)
-
-    def _mention_types(self, m: ox.NamedNode) -> Iterator[ox.Triple]:
-        yield ox.Triple(m, _TYPE, _K.Mention)
-        for t in _ALIGNED[_K.Mention]:
-            yield ox.Triple(m, _TYPE, t)
+            out.append(T(m, _K.evidence, ox.NamedNode(span)))
+        out.append(T(m, _ATTRIBUTED_TO, self.agent))
 
     def thing_triples(self, nid: str, *, extra_aliases: Iterable[str] | None = None) -> Iterator[ox.Triple]:
         G, data, s = self.G, self.G.nodes[nid], self.iri(nid)
