@@ -32,12 +32,11 @@ _CONNECT_TIMEOUT = "10s"
 
 def _extract_on_worker(papers: list[Paper], batch_size: int) -> list[tuple[tuple[Entity, ...], tuple[Link, ...]]]:
     from .extract import extract, make_nlp
-    from .parallel import _shared_sentences
 
     nlp = getattr(_LOCAL, "nlp", None)
     if nlp is None:
         nlp = _LOCAL.nlp = make_nlp()
-    return [_shared_sentences(x.entities, x.links) for x in extract(papers, nlp, batch_size=batch_size)]
+    return [(x.entities, x.links) for x in extract(papers, nlp, batch_size=batch_size)]
 
 
 def _import_dask() -> Any:

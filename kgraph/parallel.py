@@ -33,7 +33,7 @@ from itertools import islice
 from typing import Any
 
 from .errors import KgraphError
-from .types import Entity, Link, Mention, Paper, PaperExtraction
+from .types import Entity, Link, Paper, PaperExtraction
 
 __all__ = ["DEFAULT_BATCH_SIZE", "can_fork", "extract_parallel", "extract_batch", "fork_map", "WorkerFailed"]
 
@@ -53,23 +53,6 @@ def _init_worker() -> None:
     _NLP = make_nlp()
 
 
-def _shared_sentences(entities: tuple[Entity, ...], links: tuple[Link, ...]) -> _Result:
-    """Return the records with equal sentence strings made one object, so pickle sends each once."""
-    seen: dict[str, str] = {}
-
-    def mentions(ms: tuple[Mention, ...]) -> tuple[Mention, ...]:
-        out = []
-        for m in ms:
-            sentence = seen.setdefault(m.sentence, m.sentence)
-            out.append(m if sentence is m.sentence else Mention(m.start, m.end, sentence, m.text))
-        return tuple(out)
-
-    ents = tuple(
-        Entity(e.name, e.type, e.introduced, e.aliases, mentions(e.mentions), e.family) for e in entities
-    )
-    return ents, tuple(Link(link.url, link.kind, mentions(link.mentions)) for link in links)
-
-
 def extract_batch(papers: list[Paper], *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[_Result]:
     """Return ``(entities, links)`` for each paper, with this process's pipeline (built once).
 
@@ -85,7 +68,9 @@ def extract_batch(papers: list[Paper], *, batch_size: int = DEFAULT_BATCH_SIZE) 
 
     if _NLP is None:
         _NLP = make_nlp()
-    return [_shared_sentences(x.entities, x.links) for x in extract(papers, _NLP, batch_size=batch_size)]
+    # A paper's mentions already share one string per sentence (kgraph.extract's sentence
+    # finder hands out one object per sentence), so pickle sends each sentence once.
+    return [(x.entities, x.links) for x in extract(papers, _NLP, batch_size=batch_size)]
 
 
 def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
