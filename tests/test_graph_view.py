@@ -125,6 +125,32 @@ def test_rdf_written_by_several_processes_is_byte_identical(sample_view, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"one.{suffix}", f"many.{suffix}"])
 
 
+@pytest.mark.parametrize("kernel_copy", ["missing", "fails", "fails-midway"])
+def test_rdf_parts_are_appended_without_copy_file_range(sample_view, tmp_path, monkeypatch, kernel_copy):
+    """The writers' parts are joined by read and write where the kernel can't copy between the files."""
+    import os
+
+    from kgraph.export import rdf
+
+    monkeypatch.setattr(rdf, "_PARALLEL_MIN_NODES", 1)
+    rdf.write_rdf(sample_view, tmp_path / "one.ttl")
+    if kernel_copy == "missing":
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    else:
+        real = os.copy_file_range
+        calls = []
+
+        def copy_file_range(src, dst, count, offset_src=None, *args):
+            calls.append(count)
+            if kernel_copy == "fails-midway" and len(calls) == 1:
+                return real(src, dst, 1000, offset_src)  # some bytes, then the error
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "copy_file_range", copy_file_range)
+    rdf.write_rdf(sample_view, tmp_path / "many.ttl", jobs=3)
+    assert (tmp_path / "many.ttl").read_bytes() == (tmp_path / "one.ttl").read_bytes()
+
+
 def test_rdf_writer_process_failure_leaves_no_file(sample_view, tmp_path, monkeypatch):
     from kgraph.errors import ExportError
     from kgraph.export import rdf

@@ -26,6 +26,7 @@ or a :class:`~kgraph.graph.GraphView`), RDF triples out, in the terms of
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import json
 import os
 import re
@@ -648,11 +649,30 @@ def _slices(G: Any, parts: int) -> list[list[str]]:
     return [piece for piece in out if piece] or [[]]
 
 
-def _write_slice(G: Any, nodes: list[str], path: str, name: str, base_iri: str, agent: bool) -> None:
+def _write_slice(G: Any, nodes: list[str], out: str | IO[bytes], name: str, base_iri: str, agent: bool) -> None:
     exporter = _Exporter(G, base_iri, per_paper=False)
     triples = (t for _, group in exporter.groups(nodes=nodes, agent=agent) for t in group)
-    with open(path, "wb") as handle:
+    if not isinstance(out, str):
+        _serialize(triples, out, name)
+        return
+    with open(out, "wb") as handle:
         _serialize(triples, handle, name)
+
+
+def _append_file(src: IO[bytes], offset: int, handle: IO[bytes]) -> None:
+    """Append ``src`` from ``offset`` to ``handle``: in the kernel where it can (no copy through Python), else read and write."""
+    handle.flush()
+    try:
+        out_fd = handle.fileno()
+        while True:
+            copied = os.copy_file_range(src.fileno(), out_fd, 1 << 30, offset)
+            if not copied:
+                return
+            offset += copied
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        pass  # no copy_file_range here, or not between these files (a pipe, another file system on an old kernel)
+    src.seek(offset)
+    shutil.copyfileobj(src, handle, 1 << 20)
 
 
 def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, jobs: int, *, tmp_dir: Path) -> None:
@@ -660,8 +680,10 @@ def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, job
 
     Turtle and N-Triples statements never span two subjects, and every slice
     starts at a new subject, so each part is the serial output's own bytes
-    once its repeated ``@prefix`` lines are dropped. If anything fails, every
-    writer still running is stopped and the parts are removed.
+    once its repeated ``@prefix`` lines are dropped. This process writes the
+    first slice straight into ``handle``; the others' parts are appended after
+    it. If anything fails, every writer still running is stopped and the
+    parts are removed.
     """
     from ..parallel import WorkerFailed, fork_map
 
@@ -672,19 +694,19 @@ def _serialize_parallel(G: Any, handle: IO[bytes], name: str, base_iri: str, job
         raise ExportError(f"{tmp_dir}: can't write ({err.strerror})") from None
     try:
         parts = [os.path.join(tmp, f"part-{i}") for i in range(len(slices))]
-        calls = [(G, slices[i], parts[i], name, base_iri, i == 0) for i in range(len(slices))]
+        # fork_map runs the first call in this process: that slice goes straight into the output.
+        calls = [(G, slices[i], parts[i] if i else handle, name, base_iri, i == 0) for i in range(len(slices))]
         try:
             fork_map(_write_slice, calls, tmp_dir=tmp)
         except WorkerFailed as err:
             raise ExportError(f"an RDF writer process failed (exit code {err.exitcode})") from None
         header = len(_WRITE_PREFIXES) if name == "turtle" else 0
-        for i, part in enumerate(parts):
+        for part in parts[1:]:
             with open(part, "rb") as src:
-                if i and header:
-                    for _ in range(header):
-                        if not src.readline().startswith(b"@prefix "):
-                            raise ExportError("unexpected Turtle header in a part written in parallel")
-                shutil.copyfileobj(src, handle, 1 << 20)
+                for _ in range(header):
+                    if not src.readline().startswith(b"@prefix "):
+                        raise ExportError("unexpected Turtle header in a part written in parallel")
+                _append_file(src, src.tell(), handle)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
