@@ -236,15 +236,17 @@ class GraphBuilder:
         )
         sentences: dict[str, str] = {}
         ents = []
+        uf, entities = self._uf, self._entities
         for ent in extraction.entities:
             base = sys.intern(entity_node_id(ent.name, ent.type))
-            prefix = base.split(":", 1)[0] + ":"
-            for alias in ent.aliases:
-                key = name_key(alias)
-                if key:
-                    self._uf.union(base, sys.intern(prefix + key))
-            self._uf.find(base)
-            acc = self._entities[base]
+            uf.parent.setdefault(base, base)  # every entity is in the union-find, merged or not
+            if ent.aliases:
+                prefix = base.split(":", 1)[0] + ":"
+                for alias in ent.aliases:
+                    key = name_key(alias)
+                    if key:
+                        uf.union(base, sys.intern(prefix + key))
+            acc = entities[base]
             acc.names[ent.name] = acc.names.get(ent.name, 0) + 1
             if ent.aliases:
                 acc.forms.update(ent.aliases)

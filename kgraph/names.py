@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key", "slug"]
 
@@ -11,6 +12,7 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 _DROP = re.compile(r"[\s\-_.'\u2019~^]+")
 
 
+@lru_cache(maxsize=1 << 18)  # the same names come back in paper after paper
 def name_key(name: str) -> str:
     """Return the key under which two names are the same entity.
 
