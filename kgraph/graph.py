@@ -477,9 +477,10 @@ class GraphView:
         for nid, (mentions, n_papers) in totals.items():
             if nid in merged:  # models, datasets, benchmarks: what their Mention nodes add up to (kg:mentionTotal)
                 E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, n_papers
+        pids = self._pids
         for m, b in sorted(model_bench):
             count, papers = model_bench[(m, b)]
-            E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=papers)
+            E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=[pids[i] for i in papers])
         self._relations.update(key for _, _, key in E.edges(keys=True))
 
     def _paper_pass(self, start: int, stop: int) -> tuple[Counter, dict, array, dict, dict]:
@@ -493,7 +494,7 @@ class GraphView:
         degrees = array("i")
         entity_papers: dict[str, array] = {}
         totals: dict[str, tuple[int, int]] = {}
-        model_bench: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        model_bench: dict[tuple[str, str], tuple[int, array]] = {}  # papers by index: small to send back
         for index in range(start, stop):
             pid = self._pids[index]
             edges, pairs = self._paper_edges(pid, evidence=False)
@@ -511,8 +512,10 @@ class GraphView:
                     indices = entity_papers[target] = array("i")
                 indices.append(index)
             for m, b, shared in pairs:
-                count, papers = model_bench.get((m, b), (0, []))
-                papers.append(pid)
+                count, papers = model_bench.get((m, b), (0, None))
+                if papers is None:
+                    papers = array("i")
+                papers.append(index)
                 model_bench[(m, b)] = (count + shared, papers)
         self._cache = None
         return Counter(relations), totals, degrees, entity_papers, model_bench
@@ -553,7 +556,7 @@ class GraphView:
             else:
                 group.append(item)
         edges: list[_Edge] = []
-        sentences: dict[str, set[str]] = {}
+        sentences: dict[str, list[tuple[Any, ...]]] = {}  # node -> its mentions, for model-benchmark pairs
         models, benches = [], []
         for nid in sorted(by_node):
             group = by_node[nid]
@@ -571,16 +574,17 @@ class GraphView:
                 edges.append((nid, "introduces", {"relation": "introduces", "evidence": ev}))
             elif etype == "Benchmark":
                 edges.append((nid, "evaluates_on", {"relation": "evaluates_on", "count": count, "evidence": ev}))
-            sentences[nid] = {m[2] for m in mentions}
+            sentences[nid] = mentions
             if etype == "Model":
                 models.append(nid)
             elif etype == "Benchmark":
                 benches.append(nid)
         pairs = []
-        if models and benches:
+        if models and benches:  # most papers have not both: no sentence sets to make
+            sets = {n: {m[2] for m in sentences[n]} for n in (*models, *benches)}
             for m in models:
                 for b in benches:
-                    shared = len(sentences[m] & sentences[b])
+                    shared = len(sets[m] & sets[b])
                     if shared:
                         pairs.append((m, b, shared))
         per_edge: dict[tuple[str, str], tuple[int, list[dict[str, Any]]]] = {}
