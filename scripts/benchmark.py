@@ -103,6 +103,12 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (workers, forked writers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux: KiB
 
@@ -164,6 +170,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     stage("ingest", time.perf_counter() - t, papers=count, per_second=round(count / max(time.perf_counter() - t, 1e-9)))
 
     oracle = n > args.extract_max
+    cpu_start = _cpu_seconds()
     builder = GraphBuilder()
     add_seconds = 0.0
     t = time.perf_counter()
@@ -198,6 +205,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     build_seconds = sum(stages[s]["seconds"] for s in ("extract", "graph", "turtle", "html"))
     result["build"] = {
         "seconds": round(build_seconds, 2),
+        "cpu_seconds": round(_cpu_seconds() - cpu_start, 1),
         "per_second": round(n / build_seconds),
         "peak_rss_mb": _rss_mb(),
         "workers_peak_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN),
@@ -343,6 +351,7 @@ def markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| {fmt_size(r['n'])} | **build** (extract+graph+turtle+html) | **{b['seconds']:.1f}** | **{b['per_second']}** | "
             f"**{max(b['peak_rss_mb'], b['workers_peak_rss_mb']):.0f}** | main {b['peak_rss_mb']:.0f} MB, each worker <= {b['workers_peak_rss_mb']:.0f} MB"
+            + (f"; {b['cpu_seconds']:,.0f} CPU-seconds ({b['cpu_seconds'] / b['seconds']:.2f} cores busy on average)" if "cpu_seconds" in b else "")
             + ("; extraction by oracle" if b["oracle"] else "") + " |"
         )
     scaling = [r for r in report["results"] if "extract_scaling" in r]

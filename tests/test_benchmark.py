@@ -31,6 +31,8 @@ def test_benchmark_quick_writes_json_with_every_stage(tmp_path):
             assert result["stages"][stage]["seconds"] >= 0
             assert result["stages"][stage]["peak_rss_mb"] > 0
         assert result["build"]["per_second"] > 0
+        # CPU time counts the extraction workers' too: at least the main process's own
+        assert result["build"]["cpu_seconds"] > 0
         assert set(result["baselines"]) >= {"rdflib_turtle", "rdflib_sparql", "pyvis_html"}
     assert "extract_scaling" in report["results"][-1]
     assert "| stage |" in proc.stdout
