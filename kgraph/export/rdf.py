@@ -219,6 +219,7 @@ class _Exporter:
         self.entities_graph = ox.NamedNode(f"{self.base}graph/entities")
         self._iris: dict[str, ox.NamedNode] = {}
         self._paths: dict[str, str] = {}
+        self._kinds: dict[str, Any] = {}  # type of each node a paper has an edge to
         self._classes = {name: (_n(cls), _ALIGNED[_n(cls)]) for name, cls in _NODE_CLASSES.items()}
         # rdf:type objects per node type: the class, then the classes it is aligned with
         self._type_objects = {name: (cls, *aligned) for name, (cls, aligned) in self._classes.items()}
@@ -277,7 +278,7 @@ class _Exporter:
             data = self.G.nodes[nid]
             kind = data.get("type")
             if kind == "Paper":
-                yield nid, self.paper_triples(nid)
+                yield nid, self.paper_triples(nid, data)
             elif kind in self._classes:
                 extra = aliases.get(nid) if aliases else None
                 yield None, list(self.thing_triples(nid, extra_aliases=extra))
@@ -291,11 +292,14 @@ class _Exporter:
         yield ox.Triple(a, _NAME, ox.Literal("kgraph"))
         yield ox.Triple(a, _SOFTWARE_VERSION, ox.Literal(self.version))
 
-    def paper_triples(self, pid: str) -> list[ox.Triple]:
+    def paper_triples(self, pid: str, data: dict[str, Any] | None = None) -> list[ox.Triple]:
+        """Return the triples of a paper (``data``: its node's attributes, if already at hand)."""
         # Built as one list with the constructors bound locally: a million papers make
         # some sixty million triples, so the per-triple overhead is what this costs.
         G, T, L = self.G, ox.Triple, ox.Literal
-        data, p = G.nodes[pid], self.iri(pid)
+        if data is None:
+            data = G.nodes[pid]
+        p = self.iri(pid)
         out = [T(p, _TYPE, cls) for cls in self._type_objects["Paper"]]
         title = L(str(data.get("title") or data.get("label") or ""))
         out.append(T(p, _LABEL, title))
@@ -315,10 +319,15 @@ class _Exporter:
             out.append(T(p, _K.source, L(str(data["source"]))))
 
         # Out-edges grouped by target, targets and relations in sorted order.
-        nodes, classes = G.nodes, self._classes
+        nodes, classes, kinds = G.nodes, self._classes, self._kinds
         by_target: dict[str, dict[str, dict[str, Any]]] = {}
         for _, target, key, edge in G.out_edges(pid, keys=True, data=True):
-            if key in _EDGE_PREDICATES and nodes[target].get("type") in classes:
+            if key not in _EDGE_PREDICATES:
+                continue
+            kind = kinds.get(target)
+            if kind is None:  # papers name the same things again and again: their types are kept
+                kind = kinds[target] = nodes[target].get("type")
+            if kind in classes:
                 by_target.setdefault(target, {})[key] = edge
         targets = sorted(by_target)
         for target in targets:
