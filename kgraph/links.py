@@ -10,6 +10,7 @@ github.com repository or owner, ``"huggingface"`` for huggingface.co pages and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .types import LinkKind
@@ -23,6 +24,7 @@ _URL_RE = re.compile(
     re.I,
 )
 _TRAILING = ".,;:!?)]}>'\"*"
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _GLUED = re.compile(r"[{}\[\]()<>|\\^`]")
 
 
@@ -44,7 +46,7 @@ def link_kind(url: str) -> LinkKind:
     >>> link_kind("huggingface.co/THUDM")
     'huggingface'
     """
-    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+    if not _SCHEME.match(url):
         url = "https://" + url
     host = urlsplit(url).netloc.lower().split("@")[-1].split(":")[0].removeprefix("www.")
     if host == "github.com":
@@ -74,7 +76,7 @@ def normalize_url(url: str) -> str:
     """
     url = url.strip()
     url = _strip_trailing(url)
-    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.I)
+    url = _SCHEME.sub("", url)
     url = url.split("#", 1)[0]
     host, _, path = url.partition("/")
     host = host.lower().removeprefix("www.")
@@ -95,6 +97,37 @@ def normalize_url(url: str) -> str:
     return "https://" + host + ("/" + path if path else "")
 
 
+# every match of _URL_RE holds one of these (lowercase, on ASCII text), and only these characters
+# come before it in the match: "http(s)" and host labels (keep in step with _URL_RE)
+_URL_ANCHORS = ("://", "www.", "github.", "huggingface.co", "hf.co")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-:/")
+
+
+def _url_matches_ascii(text: str, low: str) -> Iterator[re.Match[str]]:
+    """Yield what ``_URL_RE.finditer(text)`` yields, for ASCII ``text`` (``low`` is ``text.lower()``).
+
+    The regex scan starts at the earliest place a match can: the run of host
+    characters before the next anchor (a scan of the whole text is slow).
+    """
+    pos = 0
+    n = len(text)
+    while pos < n:
+        a = -1
+        for anchor in _URL_ANCHORS:
+            k = low.find(anchor, pos)
+            if k >= 0 and (a < 0 or k < a):
+                a = k
+        if a < 0:
+            return
+        while a > pos and low[a - 1] in _HOST_CHARS:
+            a -= 1
+        m = _URL_RE.search(text, a)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def find_links(text: str) -> list[tuple[int, int, str, LinkKind]]:
     """Return every link in ``text`` as ``(start, end, normalised url, kind)``.
 
@@ -110,7 +143,10 @@ def find_links(text: str) -> list[tuple[int, int, str, LinkKind]]:
         low = text.lower()
         if "://" not in low and "www." not in low and "github." not in low and "huggingface.co" not in low and "hf.co" not in low:
             return found
-    for match in _URL_RE.finditer(text):
+        matches = _url_matches_ascii(text, low)
+    else:
+        matches = _URL_RE.finditer(text)
+    for match in matches:
         raw = _strip_trailing(match.group())
         if "." not in raw.split("://", 1)[-1].split("/", 1)[0]:
             continue

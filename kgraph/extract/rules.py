@@ -49,10 +49,11 @@ import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 __all__ = ["Found", "Recognizer", "load_recognizer", "name_key", "sentence_spans"]
@@ -94,7 +95,10 @@ class Found:
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.'\u2019^\-]*[\w^])?(?:\+(?!\w))?")
 _TOKEN_SPLIT = re.compile("(%s)" % _TOKEN.pattern)
+# the same on ASCII text ("\w" is [A-Za-z0-9_] there), with plain character ranges (the regex engine checks them faster)
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9_.'^\-]*[A-Za-z0-9_^])?(?:\+(?![A-Za-z0-9_]))?)")
 _TEXT_OF, _START_OF = attrgetter("text"), attrgetter("start")
+_MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
 _VERSION = re.compile(r"^[vV]?\d+(?:\.\d+)*[a-z]?$")
@@ -123,13 +127,43 @@ _SIZE_LETTER = re.compile(r"^[a-z]{1,2}-(.+)$")
 # whitespace after [.!?] before a capital, digit, quote or bracket, or a blank line; written with the
 # look-behind after the first space, (?<=[.!?])\s+(?=...) would match the same but scan slower
 _SENT_END = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z0-9\"'(\[])|\n\n")
+# where a match of _SENT_END can start: right after [.!?] before whitespace, or at a newline before a newline
+_SENT_END_AT = re.compile(r"[.!?\n](?:(?<=[.!?])(?=\s)|(?<=\n)(?=\n))")  # (one leading set: the engine skips to it)
 
 
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token: ``(start, end)`` offsets and text (a tuple: built in bulk by C code, see :func:`_tokens`)."""
+
     start: int
     end: int
     text: str
+
+
+# the last text's sentence breaks: :meth:`Recognizer.find` and then :func:`sentence_spans` (for the
+# mentions' sentences) scan the same text; one (text, matches) pair, replaced whole (safe across threads)
+_SENT_MEMO: tuple[str, list[re.Match[str]]] = ("", [])
+
+
+def _sentence_breaks(text: str) -> list[re.Match[str]]:
+    """Return the matches of ``_SENT_END`` in ``text`` (memoised for the last text)."""
+    global _SENT_MEMO
+    memo = _SENT_MEMO
+    if memo[0] == text:
+        return memo[1]
+    # a break starts at whitespace after [.!?] or at a blank line: try the pattern only there (found by a scan
+    # for rare characters; a scan of the whole text with _SENT_END is slow), as finditer would, left to right
+    found = []
+    end = 0
+    for h in _SENT_END_AT.finditer(text):
+        p = h.end() if h.group() != "\n" else h.start()
+        if p < end:
+            continue
+        m = _SENT_END.match(text, p)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    _SENT_MEMO = (text, found)
+    return found
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -141,7 +175,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start = 0
-    for m in _SENT_END.finditer(text):
+    for m in _sentence_breaks(text):
         if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
@@ -152,18 +186,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _tokens(text: str) -> list[_Tok]:
     # split() yields gap, token, gap, token, ..., gap: offsets and tokens come out of C code in bulk
-    parts = _TOKEN_SPLIT.split(text)
+    # (on ASCII text the ASCII-only form of the pattern matches the same and scans faster)
+    parts = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
     offsets = list(accumulate(map(len, parts)))
     words = parts[1::2]
-    out = list(map(_Tok, offsets[0::2], offsets[1::2], words))
+    out = list(map(tuple.__new__, repeat(_Tok, len(words)), zip(offsets[0::2], offsets[1::2], words)))
     drop = []
     for k in [k for k, plain in enumerate(map(str.isalnum, words)) if not plain]:
         shift, t = _trim_token(words[k])
         if t:
-            tok = out[k]
-            tok.start += shift
-            tok.end = tok.start + len(t)
-            tok.text = t
+            start = out[k].start + shift
+            out[k] = _Tok(start, start + len(t), t)
         else:
             drop.append(k)
     for k in reversed(drop):
@@ -268,10 +301,13 @@ _COUNT_COMMA_HEAD = re.compile(
 )
 # a counted plural noun after "on/across" heads a list of evaluation or training sets:
 # "On 31 held-out graphs, including Cora, PubMed and ogbn-arxiv", "pretrained on 48 graphs, including A and B"
+# (written with the word boundary after each first letter: the same matches as \b(?:[Oo]n|[Aa]cross|over), but
+# the regex engine can skip ahead to those letters)
 _COUNT_LIST_HEAD = re.compile(
-    r"\b(?:[Oo]n|[Aa]cross|over)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:O(?<!\wO)n|o(?<!\wo)n|A(?<!\wA)cross|a(?<!\wa)cross|o(?<!\wo)ver)\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:[\w\-]+\s+){0,2}?"
     r"([a-z]{3,}s)\s*(?:,\s*|\(\s*)(?:including|such as|e\.g\.,?|namely)\s+"
 )
+_COUNT_LIST_CUE = re.compile(r"[,(]\s*(?:including|such as|e\.g\.,?|namely)\s")  # every match of _COUNT_LIST_HEAD holds one
 _COUNT_LIST_NOT = {"models", "methods", "baselines", "languages", "metrics", "tasks", "domains", "settings", "approaches", "techniques",
                    "architectures", "llms", "lms", "mllms", "families", "sizes", "scales", "categories", "types", "modalities", "countries"}
 # a plural noun for a kind of model heads a list of models: "pointmap regressors such as A and B",
@@ -328,6 +364,86 @@ _MODEL_OBJECT_END = re.compile(r"(?:[,.;:)]|\s+(?:and|or|on|with|into|to|for|usi
 # "hold across thirteen standard datasets, including A" (but not "fine-tuned on the A and B corpora")
 _DATA_LIST_ON = re.compile(r"\b(?:[Oo]n|[Aa]cross)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$")
 _DATA_LIST_ON_TRAIN = re.compile(r"(?:train|tun|learn|distill|fit)\w*\s+(?:[\w\-/.]+\s+){0,6}?(?:on|across)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$", re.I)
+
+
+# every match of these patterns starts with one of its heads (literal strings): see _matches_at
+_LIST_TAIL_HEADS = (" benchmarks", " datasets", " data sets", " corpora", " collections", " test sets", " suites")
+_LIST_HEAD_HEADS = ("benchmarks", "datasets", "data sets", "corpora", "suites", "collections", "resources")
+_DEF_CALLED_HEADS = ("called", "named", "dubbed", "termed", "coined", "refer")
+_INTRO_VERB_HEADS = ("we", "this", "here", "in this", "our")  # lowercase: _INTRO_VERB ignores case
+_INTRO_GERUND_HEADS = ("by", "after", "while")
+_URLISH_HEADS = ("http", "www.", ".co", ".io", ".org", ".ai", ".net", ".gy", ".ly")
+
+
+def _matches_at(rx: re.Pattern[str], text: str, pos: int, heads: tuple[str, ...], low: str | None = None) -> Iterable[re.Match[str]]:
+    """Yield what ``rx.finditer(text, pos)`` yields, for a pattern whose every match starts with one of ``heads``.
+
+    The pattern is tried only where a head occurs (found by ``str.find``; a regex scan of the whole text is slow),
+    left to right, each match after the end of the one before, as ``finditer`` does (no match is empty).
+    ``low``: ``text.lower()`` of an ASCII text, where to look for lowercase heads (for a case-insensitive pattern).
+    """
+    hay = text if low is None else low
+    starts = []
+    for h in heads:
+        p = hay.find(h, pos)
+        while p >= 0:
+            starts.append(p)
+            p = hay.find(h, p + 1)
+    if not starts:
+        return
+    starts.sort()
+    end = pos
+    for p in starts:
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+# every match of _NOUN_NAMED ends in one of these (its type noun after a space), and holds none of the
+# _NOUN_NAMED_STOPS before it (its words, numbers and single spaces have no such character; a "." only
+# between digits); it starts at a capital no word character or hyphen comes before (_FREE_CAPITAL)
+_NOUN_NAMED_HEADS = (" Benchmark", " Challenge", " challenge", " Arena", " arena", " Leaderboard", " Corpus", " Dataset", " Suite", " benchmark",
+                     " dataset", " corpus", " corpora", " database", " treebank", " data set", " test set", " dev set", " validation set", " test split")
+_NOUN_NAMED_STOPS = (",", "(", ")", ";", ":", "\n", ". ")
+_FREE_CAPITAL = re.compile(r"[A-Z](?<![\w\-].)")
+
+
+def _noun_named_matches(work: str, lo: int) -> Iterable[re.Match[str]]:
+    """Yield what ``_NOUN_NAMED.finditer(work, lo)`` yields: the pattern is tried only at the capitals a match can start at.
+
+    Those are the free capitals between each type noun and the last stop character before it (a regex
+    scan of the whole text tries every capital; most are far from any type noun).
+    """
+    nouns = []
+    for h in _NOUN_NAMED_HEADS:
+        p = work.find(h, lo)
+        while p >= 0:
+            nouns.append(p)
+            p = work.find(h, p + 1)
+    if not nouns:
+        return
+    starts = []
+    for q in nouns:
+        b = lo
+        for stop in _NOUN_NAMED_STOPS:
+            k = work.rfind(stop, lo, q)
+            if k >= b:
+                b = k + 1
+        starts.extend(map(_MATCH_START, _FREE_CAPITAL.finditer(work, b, q)))
+    starts.sort()
+    end = lo
+    last = -1
+    for p in starts:
+        if p < end or p == last:
+            continue
+        last = p
+        m = _NOUN_NAMED.match(work, p)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _data_list_evaluated(work: str, pos: int) -> bool:
@@ -521,6 +637,13 @@ def _may_match(text: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
 
+# the same pre-checks on text already lowercased (a scan for many words at once): see Recognizer._type_from_context
+_EVALUATED_ON_WORDS_RX = re.compile("|".join(map(re.escape, _EVALUATED_ON_WORDS)))
+_CLASS_NOUNS_RX = re.compile("|".join(map(re.escape, _CLASS_NOUNS)))
+_INIT_FROM_WORDS_RX = re.compile("train|tun|initiali|distill|warm")
+_DEF_NOUN_WORDS_RX = re.compile("dataset|corpus|benchmark|testbed|suite|leaderboard|model|lm")  # every _DEF_NOUNS noun holds one
+
+
 _MAKE_VERB_STEMS = ("obtain", "produce", "compile", "assemble", "annotate", "derive", "synthesi")
 _NAMING_LAST_WORDS = ("called", "named", "dubbed", "termed", "coined", "namely", "entitled", "denoted", "as", "by", "call")
 
@@ -565,6 +688,22 @@ _NEW = re.compile(r"\b(?:new|novel|our|first|proposed|resulting)\b", re.I)  # wo
 _SHAPE_BITS = 3
 _MAY_START_GAZ = 4
 _MODEL_NOUN = 8  # a noun for a kind of model ("models", "regressors", "learner")
+_RELEASE = 16  # a release number ("v1.5", "2.1": ``_RELEASE_NUMBER``)
+# per flag, a bytes.translate table that maps a code to 1 if it has the flag, else to 0 (see _flagged)
+_FLAG_TABLES = {flag: bytes(1 if v & flag else 0 for v in range(256)) for flag in (_SHAPE_BITS, _MAY_START_GAZ, _MODEL_NOUN, _RELEASE)}
+_ENTRY_TEXT, _ENTRY_CODE, _ENTRY_FIX = itemgetter(0), itemgetter(1), itemgetter(3)
+_DROPPED = ("", 0, 0, 2)  # the entry (:meth:`Recognizer._word_entry`) of a raw token that trims to nothing
+
+
+def _flagged(code_bytes: bytes, flag: int) -> list[int]:
+    """Return the indices of the codes (as ``bytes``) that have ``flag`` (found by C code: few have)."""
+    marks = code_bytes.translate(_FLAG_TABLES[flag])
+    out = []
+    k = marks.find(1)
+    while k >= 0:
+        out.append(k)
+        k = marks.find(1, k + 1)
+    return out
 
 
 # precompiled inline patterns of the code below (re's own pattern cache costs a lookup per call)
@@ -702,6 +841,10 @@ class Recognizer:
         self._listed: list[tuple[int, int, str, bool]] = []  # per text: items of lists a plural type noun heads
         self._model_noun_at: list[int] = []  # per text: indices of the tokens that are model nouns
         self._code_cache: dict[str, int] = {}  # token text -> _token_code
+        self._word_cache: dict[str, tuple[str, int, int, int]] = {}  # raw token -> _word_entry
+        self._release_at: list[int] = []  # per text: indices of the tokens that are release numbers
+        self._usage_text: str | None = None  # the text of _usage_memo
+        self._usage_memo: dict[tuple[int, int], str | None] = {}  # per text: sentence span -> _usage
         # memos of pure methods of a name (see _cached)
         self._memo: dict[str, dict[str, object]] = {}
         self._memo_stopped = self._memo.setdefault("_stopped_uncached", {})
@@ -822,7 +965,56 @@ class Recognizer:
         if ttext in _MODEL_ROLE_SET or ttext in _MODEL_NOUN_SET:
             # "regressors such as X", "the in-context learner X" (:meth:`_listed_names`); "LLMs" keeps its shape
             return _MODEL_NOUN if ttext.islower() else _MODEL_NOUN | self._token_code_plain(ttext)
-        return self._token_code_plain(ttext)
+        code = self._token_code_plain(ttext)
+        if ttext[:1] in _VERSION_FIRST and _RELEASE_NUMBER.match(ttext):
+            code |= _RELEASE  # "Stable Diffusion 2.1", "Midjourney v5" (:meth:`_phrase_names`)
+        return code
+
+    def _word_entry(self, word: str) -> tuple[str, int, int, int]:
+        """Return what a raw token (a piece :data:`_TOKEN_SPLIT` splits off) becomes: its text
+        (:func:`_trim_token`), :meth:`_token_code`, start shift, and 0 if it stays as it is, 1 if
+        trimmed, 2 if nothing is left (a pure function of the word)."""
+        shift, t = (0, word) if word.isalnum() else _trim_token(word)
+        if not t:
+            return _DROPPED
+        return (t, self._token_code(t), shift, 0 if shift == 0 and t == word else 1)
+
+    def _tokens_codes(self, text: str) -> tuple[list[_Tok], list[int]]:
+        """Return ``_tokens(text)`` and ``_token_codes`` of them, from one cache of raw tokens.
+
+        (The cached texts are strings whose hashes are known: later lookups of them cost less.)
+        """
+        parts = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
+        offsets = list(accumulate(map(len, parts)))
+        words = parts[1::2]
+        cache = self._word_cache
+        got = list(map(cache.get, words))
+        if None in got:  # new raw tokens
+            if len(cache) >= 200_000:
+                cache.clear()
+            for k, entry in enumerate(got):
+                if entry is None:
+                    got[k] = cache[words[k]] = self._word_entry(words[k])
+        starts = offsets[0::2]
+        ends = offsets[1::2]
+        texts = list(map(_ENTRY_TEXT, got))
+        codes = list(map(_ENTRY_CODE, got))
+        fixes = bytes(map(_ENTRY_FIX, got))
+        drop = []
+        k = fixes.find(1)
+        while k >= 0:
+            start = starts[k] = starts[k] + got[k][2]
+            ends[k] = start + len(texts[k])
+            k = fixes.find(1, k + 1)
+        toks = list(map(tuple.__new__, repeat(_Tok, len(words)), zip(starts, ends, texts)))
+        k = fixes.find(2)
+        while k >= 0:
+            drop.append(k)
+            k = fixes.find(2, k + 1)
+        for k in reversed(drop):
+            del toks[k]
+            del codes[k]
+        return toks, codes
 
     def _token_code_plain(self, ttext: str) -> int:
         if ttext.islower() and ttext.isalpha():
@@ -841,11 +1033,12 @@ class Recognizer:
         work = text.replace("~", " ")
         title_end = work.find("\n\n")
         self._title_end = title_end if title_end >= 0 else 0  # no blank line: no title
-        toks = _tokens(work)
+        toks, codes = self._tokens_codes(work)
         n = len(toks)
         if not n:
             return []
-        sent_starts = [0] + [m.end() for m in _SENT_END.finditer(work)]
+        code_bytes = bytes(codes)
+        sent_starts = [0, *map(_MATCH_END, _sentence_breaks(work))]
         tok_starts = list(map(_START_OF, toks))
         masked = self._url_mask(work)
 
@@ -857,9 +1050,8 @@ class Recognizer:
         cands: list[_Cand] = []
         used = [False] * n
         # 1. gazetteer multi-token names, longest first
-        codes = self._token_codes(toks)
         i = 0
-        for i0 in [k for k, code in enumerate(codes) if code & _MAY_START_GAZ]:
+        for i0 in _flagged(code_bytes, _MAY_START_GAZ):
             if i0 < i:
                 continue  # inside a name already found
             i = i0
@@ -876,10 +1068,12 @@ class Recognizer:
                         continue
                 i += 1
                 continue
-            for size in range(min(self.max_gaz_tokens, n - i), 0, -1):
+            top = min(self.max_gaz_tokens, n - i)
+            run = 0  # how many gaps after token i in a row are one space or hyphen (at most top - 1)
+            while run < top - 1 and work[toks[i + run].end : toks[i + run + 1].start] in (" ", "-"):
+                run += 1
+            for size in range(run + 1, 0, -1):  # (a longer size would span another gap)
                 j = i + size
-                if size > 1 and any(work[toks[k].end : toks[k + 1].start] not in (" ", "-") for k in range(i, j - 1)):
-                    continue
                 surface = work[toks[i].start : toks[j - 1].end]
                 etype = self._gaz_type(surface, sentence_initial(i))
                 if etype is not None:
@@ -902,9 +1096,10 @@ class Recognizer:
                     cands.append(_Cand(toks[i].start, toks[i].end, ttext, i, i + 1, 1, MODEL, 2, gaz=True))
                     used[i] = True
                 i += 1
-        self._model_noun_at = [k for k, code in enumerate(codes) if code & _MODEL_NOUN]
+        self._model_noun_at = _flagged(code_bytes, _MODEL_NOUN)
+        self._release_at = _flagged(code_bytes, _RELEASE)
         # 2. name-shaped tokens
-        for i in [k for k, code in enumerate(codes) if code & _SHAPE_BITS]:
+        for i in _flagged(code_bytes, _SHAPE_BITS):
             if not used[i]:
                 t = toks[i]
                 if not masked(t.start):
@@ -928,9 +1123,10 @@ class Recognizer:
                     cands.append(_Cand(toks[ti].start, toks[ti].end, toks[ti].text, ti, tj, 1))
         # 3b. capitalised phrases named by a type noun ("Chatbot Arena", "the Visual Genome dataset")
         #     and capitalised items of a list that holds a name ("COCO, Visual Genome, and SBU Captions")
-        cands.extend(self._phrase_names(cands, toks, work, tok_starts, set(sent_starts)))
-        cands.extend(self._defined_names(cands, toks, work, tok_starts, set(sent_starts)))
-        cands.extend(self._listed_names(cands, toks, work, tok_starts, set(sent_starts)))
+        sent_set = set(sent_starts)
+        cands.extend(self._phrase_names(cands, toks, work, tok_starts, sent_set))
+        cands.extend(self._defined_names(cands, toks, work, tok_starts, sent_set))
+        cands.extend(self._listed_names(cands, toks, work, tok_starts, sent_set))
         if "B)" in work or "M)" in work:
             cands.extend(self._size_named(cands, toks, work, tok_starts))
         if "-0" in work or "-1" in work or "-2" in work:
@@ -1006,7 +1202,7 @@ class Recognizer:
             out.append(c)
             taken.append((s, e))
 
-        for m in _NOUN_NAMED.finditer(work, lo):
+        for m in _noun_named_matches(work, lo):
             noun = m.group(2)
             etype = _PHRASE_NOUN_TYPE[noun.casefold().rstrip("s")]
             if noun[:1].isupper():
@@ -1014,9 +1210,9 @@ class Recognizer:
             else:
                 add(m.start(1), m.end(1), etype, 3)
         # "Stable Diffusion 2.1", "Midjourney v5", "Common Voice 13.0": a release number after capitalised words
-        for k in range(1, len(toks)):
+        for k in self._release_at:  # the tokens whose text is a release number (see _token_code)
             t = toks[k]
-            if t.text[0] not in _VERSION_FIRST or not _RELEASE_NUMBER.match(t.text) or t.start < lo or work[toks[k - 1].end : t.start] != " ":
+            if k < 1 or t.start < lo or work[toks[k - 1].end : t.start] != " ":
                 continue
             if _RX_RECOGNIZER_48.match(t.text) or _SCORED_NEXT_UNIT.match(work, t.end):
                 continue  # "ImageNet 2012" (a year), "Top 1.5 %" (a score)
@@ -1035,6 +1231,7 @@ class Recognizer:
             add(toks[a].start, t.end, None, 0)
         # list items next to a name
         anchors = {(c.start, c.end) for c in cands if c.strength >= 1 or c.gaz}
+        strong = None
         for m in _TITLE_LIST.finditer(work, lo):
             items = [(it.start(), it.end()) for it in _TITLE_ITEM.finditer(m.group(), 0)]
             items = [(m.start() + a, m.start() + b) for a, b in items]
@@ -1042,7 +1239,8 @@ class Recognizer:
                 continue
             if not any(any(a <= s and e <= b for s, e in anchors) for a, b in items):
                 continue
-            strong = [(c.start, c.end) for c in cands if c.strength >= 2]
+            if strong is None:  # (cands do not change in this loop)
+                strong = [(c.start, c.end) for c in cands if c.strength >= 2]
             for a, b in items:
                 if any(a <= s and e <= b for s, e in strong):
                     continue
@@ -1150,7 +1348,7 @@ class Recognizer:
                     i -= 1
                 spans.append((toks[i].start, toks[k].end))
         if "alled" in work or "amed" in work or "ubbed" in work or "ermed" in work or "oined" in work or "refer" in work:
-            for m in _DEF_CALLED.finditer(work, lo):
+            for m in _matches_at(_DEF_CALLED, work, lo, _DEF_CALLED_HEADS):
                 spans.append(m.span(1))
                 called.add(m.start(1))
         if '"' in work or "\u201c" in work:
@@ -1220,7 +1418,7 @@ class Recognizer:
         out: list[_Cand] = []
         taken = [(c.start, c.end) for c in cands]
         n = len(toks)
-        for m in _LIST_TAIL.finditer(work, self._title_end) if data_ok else ():
+        for m in _matches_at(_LIST_TAIL, work, self._title_end, _LIST_TAIL_HEADS) if data_ok else ():
             # walk back over "A, B and C" before the noun: each item is at most 4 name-like tokens
             etype = _LIST_TAIL_TYPE[m.group(1)]
             mod = _LIST_TAIL_MODIFIER.search(work, max(0, m.start() - 24), m.start())
@@ -1253,8 +1451,8 @@ class Recognizer:
                     continue
                 out.append(_Cand(s, e, text, a, b, 0))
                 taken.append((s, e))
-        heads = [m for m in _LIST_HEAD.finditer(work, self._title_end) if m.group(1) != "resources" or _RX_DATA_RESOURCES.search(work, max(0, m.start() - 12), m.start())] if data_ok else []
-        if "including" in work or "such as" in work or "e.g." in work or "namely" in work:
+        heads = [m for m in _matches_at(_LIST_HEAD, work, self._title_end, _LIST_HEAD_HEADS) if m.group(1) != "resources" or _RX_DATA_RESOURCES.search(work, max(0, m.start() - 12), m.start())] if data_ok else []
+        if ("including" in work or "such as" in work or "e.g." in work or "namely" in work) and _COUNT_LIST_CUE.search(work, self._title_end):
             heads += [m for m in _COUNT_LIST_HEAD.finditer(work, self._title_end) if m.group(1) not in _COUNT_LIST_NOT and m.group(1) not in _LIST_NOUN_TYPE]
         if data_ok:
             # look only where a plural data noun and a comma are (a regex scan of the whole text is slow)
@@ -1352,7 +1550,7 @@ class Recognizer:
         if "." not in work:
             return lambda pos: False
         spans = []
-        for m in _URLISH.finditer(work):
+        for m in _matches_at(_URLISH, work, 0, _URLISH_HEADS):
             if m.group().startswith(("http", "www")):
                 spans.append(m.span())
                 continue
@@ -1616,14 +1814,19 @@ class Recognizer:
         """Return ``"eval"`` or ``"train"`` from the words of the mention's sentence."""
         s = max(work.rfind(". ", 0, c.start), work.rfind("\n", 0, c.start)) + 1
         e = work.find(". ", c.end)
+        # memoised per sentence of the text (names listed together share one)
+        if self._usage_text is not work:
+            self._usage_text, self._usage_memo = work, {}
+        key = (s, e)
+        usage = self._usage_memo.get(key, 0)
+        if usage != 0:
+            return usage
         sent = work[s : e if e >= 0 else len(work)]
         ev = self._EVAL_WORDS.search(sent) is not None
         tr = self._TRAIN_WORDS.search(sent) is not None
-        if tr and not ev:
-            return "train"
-        if ev and not tr:
-            return "eval"
-        return None
+        usage = "train" if tr and not ev else "eval" if ev and not tr else None
+        self._usage_memo[key] = usage
+        return usage
 
     def _type_from_context(self, c: _Cand, toks: list[_Tok], work: str) -> None:
         if self._stopped(c.text):
@@ -1631,6 +1834,7 @@ class Recognizer:
             return
         after = work[c.end : c.end + 120]
         before = work[max(0, c.start - 60) : c.start]
+        low = before.lower() if before.isascii() else None  # for exact word pre-checks of regexes (None: no pre-check)
         # "DataComp for Language Models (DCLM), a testbed ...": the appositive follows the parenthesis
         app = after
         if after[:1] == ")" and before[-1:] == "(" and c.long_form is not None and _RX_RECOGNIZER_9.match(after):
@@ -1718,7 +1922,7 @@ class Recognizer:
             if m and m.group(1).casefold() in self.noun_type and self.noun_type[m.group(1).casefold()] is not None:
                 self._set(c, self.noun_type[m.group(1).casefold()], 3)
         # "a new corpus of generics, X": the name follows its defining noun phrase
-        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
+        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (low is None or _DEF_NOUN_WORDS_RX.search(low) is not None) else None
         if m:
             noun = (m.group(1) or m.group(2)).casefold()
             etype = self.noun_type.get(noun, MODEL if noun in ("language model",) else None)
@@ -1735,17 +1939,17 @@ class Recognizer:
         elif before[-1:] == " " and after[:1] == "," and c.score < 5 and not c.gaz and _MADE_NAME_BEFORE.search(before) and _COUNT_APPOSITIVE.match(after) and not self._known_model(c.text):
             self._set(c, DATASET, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if _may_match(before, _DRAWN_FROM_WORDS) and not (c.gaz and c.type == BENCHMARK) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
+            if (low is None or "from" in low or "with" in low or "using" in low) and not (c.gaz and c.type == BENCHMARK) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
                 self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and (c.type is None or c.type == MODEL or not c.gaz) and (
-            _may_match(before[-30:], ("from", "into")) and _may_match(before, ("train", "tun", "initiali", "distill", "warm")) and _INIT_FROM.search(before) and not _RX_WEIGHTS_AFTER.match(after)
+            (low is None or (("from" in low[-30:] or "into" in low[-30:]) and _INIT_FROM_WORDS_RX.search(low) is not None)) and _INIT_FROM.search(before) and not _RX_WEIGHTS_AFTER.match(after)
         ):
             self._set(c, MODEL, 3)  # "fine-tuned from Qwen2.5-Coder-7B" (not "initialized from COCO weights")
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3:
-            if _may_match(before, _TRAINED_ON_WORDS) and _TRAINED_ON.search(before):
+            if (low is None or "train" in low or "tun" in low) and _TRAINED_ON.search(before):
                 if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
                     self._set(c, DATASET, 3)
-            elif (_may_match(before, _EVALUATED_ON_WORDS) and _may_match(before, ("on", "across")) and _EVALUATED_ON.search(before)) or (
+            elif ((low is None or (("on" in low or "across" in low) and _EVALUATED_ON_WORDS_RX.search(low) is not None)) and _EVALUATED_ON.search(before)) or (
                 before[-7:].rstrip().endswith(("On", "Across", "the")) and _SENT_OPENS_ON.search(before) and self._EVAL_WORDS.search(work, c.end, work.find(". ", c.end) % (len(work) + 1))
             ):
                 if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and (self._morph_type(c.text) in (None, BENCHMARK) or _DATA_SIZE_END.search(c.text)))) and not self._known_model(c.text):
@@ -1753,7 +1957,7 @@ class Recognizer:
                 elif c.type is None and c.strength == 1 and _SCORED_NEXT.match(after) and not self._morph_type(c.text):
                     self._set(c, BENCHMARK, 2)  # "F1 on POPE by 2.8 points": weaker than a term its long form spells out
         if c.type is None and not c.none and c.long_form is None:  # "... Language models (CuPL)": its own long form
-            m = _CLASS_NOUN_BEFORE.search(before) if _may_match(before, _CLASS_NOUNS) else None
+            m = _CLASS_NOUN_BEFORE.search(before) if low is None or _CLASS_NOUNS_RX.search(low) is not None else None
             if m:
                 w = m.group(1).casefold().rstrip("s")
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL, "assistant": MODEL, "encoder": MODEL, "backbone": MODEL, "resource": DATASET, "evaluation": BENCHMARK}.get(w)
@@ -2158,6 +2362,7 @@ class Recognizer:
             ):
                 continue  # "a BERT-style encoder": the family is used, not introduced (but "introduces the Qwen2 series")
             before = work[max(0, c.start - 160) : c.start]
+            blow = before.lower() if before.isascii() else None  # for exact word pre-checks (None: no pre-check)
             sent_start = sent_starts[bisect_right(sent_starts, c.start) - 1]
             clause = work[sent_start : c.start]
             if _naming_before(before) and not _PLURAL_NAMELY.search(before):
@@ -2166,18 +2371,23 @@ class Recognizer:
             if before[-3:].rstrip().endswith("as") and _RELEASED_AS.search(before) and not c.gaz:
                 c.introduced = True  # "which we release as X"
                 continue
-            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) else None
+            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (blow is None or _DEF_NOUN_WORDS_RX.search(blow) is not None) else None
             if m and _NEW.search(m.group()) and not (c.gaz or self._known_model(c.text)):
                 c.introduced = True  # "a new corpus of generics, X", "our model, X"
                 continue
             v = None
             # cheap exact pre-checks on ASCII text: each pattern needs one of these words
             low = clause.lower() if clause.isascii() else None
-            if low is None or "we" in low or "this" in low or "our" in low:
+            # (on ASCII text the patterns are tried only where a word they start with occurs)
+            if low is None:
                 for v in _INTRO_VERB.finditer(clause):
                     pass
-            if low is None or "by" in low or "after" in low or "while" in low:
                 for v in _INTRO_GERUND.finditer(clause, v.end() if v is not None else 0):
+                    pass
+            else:
+                for v in _matches_at(_INTRO_VERB, clause, 0, _INTRO_VERB_HEADS, low):
+                    pass
+                for v in _matches_at(_INTRO_GERUND, clause, v.end() if v is not None else 0, _INTRO_GERUND_HEADS, low):
                     pass
             if v is not None:
                 between = clause[v.end() :]
@@ -2204,7 +2414,7 @@ class Recognizer:
             if _RX_RECOGNIZER_19.match(after):
                 c.introduced = True  # "X and Y are novel datasets"
                 continue
-            m = _RX_RECOGNIZER_20.search(before)
+            m = _RX_RECOGNIZER_20.search(before) if blow is None or "our" in blow or "proposed" in blow else None
             if m and c.score >= 2 and all(w.casefold() in self.noun_type or w.casefold() in _OUR_WORDS or _SIZE.match(w) for w in _RX_RECOGNIZER_8.findall(m.group(1))):
                 c.introduced = True
 
