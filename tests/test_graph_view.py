@@ -211,3 +211,25 @@ def test_rdf_writers_are_stopped_when_the_parent_fails(sample_view, tmp_path, mo
         rdf.write_rdf(sample_view, tmp_path / "g.ttl", jobs=3)
     assert time.monotonic() - started < 30  # the children were stopped, not waited for
     assert list(tmp_path.iterdir()) == []
+
+
+def test_build_collects_the_oldest_generation_rarely_and_restores_the_thresholds(tmp_path, monkeypatch):
+    import gc
+
+    from kgraph import pipeline
+
+    seen = []
+    real_build = pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a, **k: seen.append(gc.get_threshold()) or real_build(*a, **k))
+    before = gc.get_threshold()
+    pipeline.build(None, tmp_path / "out", formats=["json"])
+    assert seen[0][:2] == before[:2] and seen[0][2] == max(before[2], 1000)
+    assert gc.get_threshold() == before
+
+    def failing(*a, **k):
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(pipeline, "_build", failing)
+    with pytest.raises(RuntimeError):
+        pipeline.build(None, tmp_path / "out", formats=["json"])
+    assert gc.get_threshold() == before
