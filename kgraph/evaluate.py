@@ -55,7 +55,10 @@ def url_key(url: str) -> str:
     u = url.strip().rstrip(".,;:)]}>'\"").rstrip("/")
     if not re.match(r"^[a-z]+://", u, re.I):
         u = "https://" + u
-    parts = urlsplit(u)
+    try:
+        parts = urlsplit(u)
+    except ValueError:  # "www.[x.org": a bracket urlsplit reads as a broken IPv6 address
+        return u.split("://", 1)[1].lower()
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/")
     if host == "github.com":

@@ -48,7 +48,11 @@ def link_kind(url: str) -> LinkKind:
     """
     if not _SCHEME.match(url):
         url = "https://" + url
-    host = urlsplit(url).netloc.lower().split("@")[-1].split(":")[0].removeprefix("www.")
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:  # "www.[x.org": urlsplit reads the bracket as a broken IPv6 address
+        return "other"
+    host = netloc.lower().split("@")[-1].split(":")[0].removeprefix("www.")
     if host == "github.com":
         return "github"
     if host in ("huggingface.co", "hf.co") or host.endswith(".huggingface.co"):

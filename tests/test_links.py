@@ -58,3 +58,14 @@ def test_links_find_links_in_sentence():
 
 def test_links_find_links_none():
     assert find_links("We use the e.g. GPT-3.5 model, i.e. no link.") == []
+
+
+@pytest.mark.parametrize("text", ["see www.[x.org for details", "www.]http", "code: https://[x/y"])
+def test_links_with_brackets_urlsplit_rejects_do_not_crash(text):
+    """urlsplit raises ValueError ("Invalid IPv6 URL") on a host with a bracket: such a link is just "other"."""
+    links = find_links(text)
+    assert all(kind == "other" for _, _, _, kind in links)
+    from kgraph.evaluate import url_key
+
+    for _, _, url, _ in links:
+        assert url_key(url)  # the scorer's key of such a link doesn't crash either
