@@ -375,6 +375,17 @@ _INTRO_GERUND_HEADS = ("by", "after", "while")
 _URLISH_HEADS = ("http", "www.", ".co", ".io", ".org", ".ai", ".net", ".gy", ".ly")
 
 
+def _occurrences(hay: str, heads: tuple[str, ...], pos: int) -> list[int]:
+    """Return where each of ``heads`` occurs in ``hay`` from ``pos`` on (overlaps included; per head, in order)."""
+    found = []
+    for h in heads:
+        p = hay.find(h, pos)
+        while p >= 0:
+            found.append(p)
+            p = hay.find(h, p + 1)
+    return found
+
+
 def _matches_at(rx: re.Pattern[str], text: str, pos: int, heads: tuple[str, ...], low: str | None = None) -> Iterable[re.Match[str]]:
     """Yield what ``rx.finditer(text, pos)`` yields, for a pattern whose every match starts with one of ``heads``.
 
@@ -382,13 +393,7 @@ def _matches_at(rx: re.Pattern[str], text: str, pos: int, heads: tuple[str, ...]
     left to right, each match after the end of the one before, as ``finditer`` does (no match is empty).
     ``low``: ``text.lower()`` of an ASCII text, where to look for lowercase heads (for a case-insensitive pattern).
     """
-    hay = text if low is None else low
-    starts = []
-    for h in heads:
-        p = hay.find(h, pos)
-        while p >= 0:
-            starts.append(p)
-            p = hay.find(h, p + 1)
+    starts = _occurrences(text if low is None else low, heads, pos)
     if not starts:
         return
     starts.sort()
@@ -417,12 +422,7 @@ def _noun_named_matches(work: str, lo: int) -> Iterable[re.Match[str]]:
     Those are the free capitals between each type noun and the last stop character before it (a regex
     scan of the whole text tries every capital; most are far from any type noun).
     """
-    nouns = []
-    for h in _NOUN_NAMED_HEADS:
-        p = work.find(h, lo)
-        while p >= 0:
-            nouns.append(p)
-            p = work.find(h, p + 1)
+    nouns = _occurrences(work, _NOUN_NAMED_HEADS, lo)
     if not nouns:
         return
     starts = []
