@@ -59,7 +59,7 @@ def windows(sample_papers):
     for p in sample_papers:
         work = p.text.replace("~", " ")
         starts = [0] + [m.end() for m in R._SENT_END.finditer(work)]
-        for t in R._tokens(work):
+        for t in _plain_tokens(work):
             out.append(work[max(0, t.start - 160) : t.start])
             out.append(work[max(0, t.start - 40) : t.start])
             out.append(work[max(s for s in starts if s <= t.start) : t.start])
@@ -111,8 +111,8 @@ def test_rewritten_scans_match_the_plain_regexes(sample_papers):
 def test_token_codes_match_direct_computation(sample_papers):
     rec = R.load_recognizer()
     for p in sample_papers[:40]:
-        toks = R._tokens(p.text)
-        for t, code in zip(toks, rec._token_codes(toks)):
+        toks, codes = rec._tokens_codes(p.text)
+        for t, code in zip(toks, codes):
             assert code == rec._token_code(t.text)
             assert code & R._SHAPE_BITS == (0 if t.text.islower() and t.text.isalpha() else R._shape(t.text))
 
@@ -120,7 +120,7 @@ def test_token_codes_match_direct_computation(sample_papers):
 def test_memoised_methods_match_uncached(sample_papers):
     rec = R.load_recognizer()
     fresh = R.Recognizer(gazetteer=[("GPT-4", R.MODEL)], stoplist=["LLM"])
-    names = {t.text for p in sample_papers[:40] for t in R._tokens(p.text)} | {"LLMs", "s-MLLM", "13B Llama-2", "Qwen-VL", "BERTScore"}
+    names = {t.text for p in sample_papers[:40] for t in _plain_tokens(p.text)} | {"LLMs", "s-MLLM", "13B Llama-2", "Qwen-VL", "BERTScore"}
     for r in (rec, fresh):
         for n in sorted(names):
             assert r._stopped(n) == r._stopped_uncached(n)
@@ -143,10 +143,16 @@ def _tokens_by_finditer(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _plain_tokens(text: str) -> list[R._Tok]:
+    """The tokens of ``text`` by the plain form (:func:`_tokens_by_finditer`)."""
+    return [R._Tok(*t) for t in _tokens_by_finditer(text)]
+
+
 def test_bulk_tokenizer_matches_finditer(sample_papers):
+    rec = R.load_recognizer()
     texts = [p.text for p in sample_papers] + EDGE + ["-", "x-", "GPT-4's", "abc-GPT-4", "LLM-based GPT-like 7B-parameter", "a\u2019s b's"]
     for t in texts:
-        assert [(k.start, k.end, k.text) for k in R._tokens(t)] == _tokens_by_finditer(t), t[:60]
+        assert [(k.start, k.end, k.text) for k in rec._tokens_codes(t)[0]] == _tokens_by_finditer(t), t[:60]
 
 
 # -- the fast paths of "extract: the same rules with ~24% less CPU" (f6af635), each against the plain form it replaced
@@ -275,10 +281,9 @@ def _check_flagged(codes):
 
 
 def _check_tokens_codes(rec, text):
-    toks = R._tokens(text)
+    toks = _plain_tokens(text)
     want_toks = [tuple(t) for t in toks]
-    want_codes = rec._token_codes(toks)
-    assert want_codes == [rec._token_code(t.text) for t in toks]  # (the per-text cache of the plain form)
+    want_codes = [rec._token_code(t.text) for t in toks]
     for _ in range(2):  # a first time (new raw tokens) and a second (all from the raw-token cache)
         got_toks, got_codes = rec._tokens_codes(text)
         assert [tuple(t) for t in got_toks] == want_toks, text[:80]
@@ -380,7 +385,7 @@ def test_usage_memo_matches_plain(rec, texts):
     works = [t.replace("~", " ") for t in texts[:20]] + MORE_EDGE
     for work, other in zip(works, works[1:] + works[:1]):
         for w in (work, other, work):  # the memo follows the text it was made for
-            toks = R._tokens(w)
+            toks = _plain_tokens(w)
             # each token, and spans of three tokens (some hold a ". ": the same start, another end)
             spans = [(t.start, t.end) for t in toks] + [(a.start, b.end) for a, b in zip(toks, toks[2:])]
             for start, end in spans:
@@ -493,7 +498,7 @@ if given is not None:
     @pytest.fixture(scope="module")
     def sample_words(rec, sample_papers):
         """Words of the sample, those a gazetteer name may start at first (they exercise _MAY_START_GAZ)."""
-        words = sorted({t.text for p in sample_papers[:40] for t in R._tokens(p.text)})
+        words = sorted({t.text for p in sample_papers[:40] for t in _plain_tokens(p.text)})
         gaz = [w for w in words if rec._token_code(w) & R._MAY_START_GAZ]
         return gaz[:200] + words[:: max(1, len(words) // 200)]
 

@@ -97,7 +97,7 @@ _TOKEN = re.compile(r"[^\W_](?:[\w.'\u2019^\-]*[\w^])?(?:\+(?!\w))?")
 _TOKEN_SPLIT = re.compile("(%s)" % _TOKEN.pattern)
 # the same on ASCII text ("\w" is [A-Za-z0-9_] there), with plain character ranges (the regex engine checks them faster)
 _TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9_.'^\-]*[A-Za-z0-9_^])?(?:\+(?![A-Za-z0-9_]))?)")
-_TEXT_OF, _START_OF = attrgetter("text"), attrgetter("start")
+_START_OF = attrgetter("start")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
@@ -132,7 +132,7 @@ _SENT_END_AT = re.compile(r"[.!?\n](?:(?<=[.!?])(?=\s)|(?<=\n)(?=\n))")  # (one 
 
 
 class _Tok(NamedTuple):
-    """One token: ``(start, end)`` offsets and text (a tuple: built in bulk by C code, see :func:`_tokens`)."""
+    """One token: ``(start, end)`` offsets and text (a tuple: built in bulk by C code, see :meth:`Recognizer._tokens_codes`)."""
 
     start: int
     end: int
@@ -182,26 +182,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
-
-
-def _tokens(text: str) -> list[_Tok]:
-    # split() yields gap, token, gap, token, ..., gap: offsets and tokens come out of C code in bulk
-    # (on ASCII text the ASCII-only form of the pattern matches the same and scans faster)
-    parts = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
-    offsets = list(accumulate(map(len, parts)))
-    words = parts[1::2]
-    out = list(map(tuple.__new__, repeat(_Tok, len(words)), zip(offsets[0::2], offsets[1::2], words)))
-    drop = []
-    for k in [k for k, plain in enumerate(map(str.isalnum, words)) if not plain]:
-        shift, t = _trim_token(words[k])
-        if t:
-            start = out[k].start + shift
-            out[k] = _Tok(start, start + len(t), t)
-        else:
-            drop.append(k)
-    for k in reversed(drop):
-        del out[k]
-    return out
 
 
 @lru_cache(maxsize=100_000)
@@ -684,7 +664,7 @@ _PLURAL_NAMELY = re.compile(r"\b[a-z]{3,}[^s\W]s\s*,?\s*namely\s*[:,]?\s*$")  # 
 _NEW = re.compile(r"\b(?:new|novel|our|first|proposed|resulting)\b", re.I)  # words that mark the paper's own artifact
 
 
-# token codes (:meth:`Recognizer._token_codes`): the shape strength in the low bits, then a flag
+# token codes (:meth:`Recognizer._token_code`): the shape strength in the low bits, then a flag
 _SHAPE_BITS = 3
 _MAY_START_GAZ = 4
 _MODEL_NOUN = 8  # a noun for a kind of model ("models", "regressors", "learner")
@@ -840,7 +820,6 @@ class Recognizer:
         self._title_noun = ""  # per text: the title noun that typed the title head
         self._listed: list[tuple[int, int, str, bool]] = []  # per text: items of lists a plural type noun heads
         self._model_noun_at: list[int] = []  # per text: indices of the tokens that are model nouns
-        self._code_cache: dict[str, int] = {}  # token text -> _token_code
         self._word_cache: dict[str, tuple[str, int, int, int]] = {}  # raw token -> _word_entry
         self._release_at: list[int] = []  # per text: indices of the tokens that are release numbers
         self._usage_text: str | None = None  # the text of _usage_memo
@@ -948,19 +927,6 @@ class Recognizer:
             return etype
         return None
 
-    def _token_codes(self, toks: list[_Tok]) -> list[int]:
-        """Return, per token, its shape strength (:func:`_shape`, 0 for lowercase words) and
-        whether a gazetteer name may start there (flag ``_MAY_START_GAZ``); cached per token text."""
-        cache = self._code_cache
-        codes = list(map(cache.get, map(_TEXT_OF, toks), repeat(-1, len(toks))))
-        if -1 in codes:  # new token texts
-            if len(cache) >= 200_000:
-                cache.clear()
-            for k, code in enumerate(codes):
-                if code == -1:
-                    codes[k] = cache[toks[k].text] = self._token_code(toks[k].text)
-        return codes
-
     def _token_code(self, ttext: str) -> int:
         if ttext in _MODEL_ROLE_SET or ttext in _MODEL_NOUN_SET:
             # "regressors such as X", "the in-context learner X" (:meth:`_listed_names`); "LLMs" keeps its shape
@@ -980,7 +946,10 @@ class Recognizer:
         return (t, self._token_code(t), shift, 0 if shift == 0 and t == word else 1)
 
     def _tokens_codes(self, text: str) -> tuple[list[_Tok], list[int]]:
-        """Return ``_tokens(text)`` and ``_token_codes`` of them, from one cache of raw tokens.
+        """Return the tokens of ``text`` and each one's :meth:`_token_code`, from one cache of raw tokens.
+
+        A raw token is a piece ``_TOKEN_SPLIT`` splits off; :func:`_trim_token` cuts it to the token
+        (or drops it).
 
         (The cached texts are strings whose hashes are known: later lookups of them cost less.)
         """
