@@ -190,6 +190,7 @@ def few_full_collections(threshold: int = 1000) -> Iterator[None]:
         gc.set_threshold(g0, g1, g2)
 
 
+@few_full_collections()
 def build(
     inputs: Iterable[str | Path] | None = None,
     out_dir: str | Path = "outputs",
@@ -211,28 +212,6 @@ def build(
     the name of each later stage as it starts (the CLI's progress display).
     Input errors are raised before any file is written.
     """
-    with few_full_collections():
-        return _build(
-            inputs, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, store=store,
-            jobs=jobs, engine=engine, scheduler=scheduler, on_paper=on_paper, on_stage=on_stage,
-        )
-
-
-def _build(
-    inputs: Iterable[str | Path] | None,
-    out_dir: str | Path,
-    *,
-    formats: Iterable[str],
-    base_iri: str | None,
-    max_nodes: int | None,
-    physics: bool | None,
-    store: str | Path | None,
-    jobs: int,
-    engine: str,
-    scheduler: str | None,
-    on_paper: Callable[[PaperExtraction], None] | None,
-    on_stage: Callable[[str], None] | None,
-) -> BuildResult:
     papers = load_corpus(inputs)
     builder = GraphBuilder()
     count = 0

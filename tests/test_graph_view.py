@@ -219,8 +219,8 @@ def test_build_collects_the_oldest_generation_rarely_and_restores_the_thresholds
     from kgraph import pipeline
 
     seen = []
-    real_build = pipeline._build
-    monkeypatch.setattr(pipeline, "_build", lambda *a, **k: seen.append(gc.get_threshold()) or real_build(*a, **k))
+    real_load = pipeline.load_corpus
+    monkeypatch.setattr(pipeline, "load_corpus", lambda *a, **k: seen.append(gc.get_threshold()) or real_load(*a, **k))
     before = gc.get_threshold()
     pipeline.build(None, tmp_path / "out", formats=["json"])
     assert seen[0][:2] == before[:2] and seen[0][2] == max(before[2], 1000)
@@ -229,7 +229,7 @@ def test_build_collects_the_oldest_generation_rarely_and_restores_the_thresholds
     def failing(*a, **k):
         raise RuntimeError("stop")
 
-    monkeypatch.setattr(pipeline, "_build", failing)
+    monkeypatch.setattr(pipeline, "load_corpus", failing)
     with pytest.raises(RuntimeError):
         pipeline.build(None, tmp_path / "out", formats=["json"])
     assert gc.get_threshold() == before
