@@ -240,16 +240,15 @@ class GraphBuilder:
         for ent in extraction.entities:
             base = sys.intern(entity_node_id(ent.name, ent.type))
             uf.parent.setdefault(base, base)  # every entity is in the union-find, merged or not
+            acc = entities[base]
             if ent.aliases:
+                acc.forms.update(ent.aliases)
                 prefix = base.split(":", 1)[0] + ":"
                 for alias in ent.aliases:
                     key = name_key(alias)
                     if key:
                         uf.union(base, sys.intern(prefix + key))
-            acc = entities[base]
             acc.names[ent.name] = acc.names.get(ent.name, 0) + 1
-            if ent.aliases:
-                acc.forms.update(ent.aliases)
             acc.types[ent.type] = acc.types.get(ent.type, 0) + 1
             if ent.introduced:
                 acc.introduced_in.add(pid)
@@ -384,8 +383,7 @@ class GraphView:
         final: dict[str, str] = {}  # union-find root -> node id
         for root, acc in builder._merged().items():
             # Canonical name: the form most papers use; ties to the shortest, then alphabetical.
-            names = acc.names
-            name = next(iter(names)) if len(names) == 1 else min(names, key=lambda n: (-names[n], len(n), n))
+            name = min(acc.names, key=lambda n: (-acc.names[n], len(n), n))
             final[root] = root.split(":", 1)[0] + ":" + name_key(name)
             merged[final[root]] = (acc, name)
         uf = builder._uf
@@ -397,7 +395,7 @@ class GraphView:
         for nid in sorted(merged):
             acc, name = merged[nid]
             types = acc.types
-            etype = next(iter(types)) if len(types) == 1 else min(types, key=lambda t: (-types[t], type_rank[t]))
+            etype = min(types, key=lambda t: (-types[t], type_rank[t]))
             forms = acc.forms.union(acc.names)
             forms.discard(name)
             nodes.append((nid, {
@@ -556,7 +554,7 @@ class GraphView:
             else:
                 group.append(item)
         edges: list[_Edge] = []
-        sentences: dict[str, list[tuple[Any, ...]]] = {}  # node -> its mentions, for model-benchmark pairs
+        mentions_of: dict[str, list[tuple[Any, ...]]] = {}  # models and benchmarks -> their mentions, for the pairs
         models, benches = [], []
         for nid in sorted(by_node):
             group = by_node[nid]
@@ -574,14 +572,15 @@ class GraphView:
                 edges.append((nid, "introduces", {"relation": "introduces", "evidence": ev}))
             elif etype == "Benchmark":
                 edges.append((nid, "evaluates_on", {"relation": "evaluates_on", "count": count, "evidence": ev}))
-            sentences[nid] = mentions
             if etype == "Model":
                 models.append(nid)
+                mentions_of[nid] = mentions
             elif etype == "Benchmark":
                 benches.append(nid)
+                mentions_of[nid] = mentions
         pairs = []
         if models and benches:  # most papers have not both: no sentence sets to make
-            sets = {n: {m[2] for m in sentences[n]} for n in (*models, *benches)}
+            sets = {n: {m[2] for m in ms} for n, ms in mentions_of.items()}
             for m in models:
                 for b in benches:
                     shared = len(sets[m] & sets[b])
