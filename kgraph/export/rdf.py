@@ -25,6 +25,7 @@ or a :class:`~kgraph.graph.GraphView`), RDF triples out, in the terms of
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import json
@@ -255,11 +256,9 @@ class _Exporter:
     def paper_graph(self, pid: str) -> ox.NamedNode:
         return ox.NamedNode(f"{self.base}graph/{node_path(pid)}")
 
-    def types(self, subject: ox.NamedNode, type_name: str) -> Iterator[ox.Triple]:
-        cls, aligned = self._classes[type_name]
-        yield ox.Triple(subject, _TYPE, cls)
-        for t in aligned:
-            yield ox.Triple(subject, _TYPE, t)
+    def types(self, subject: ox.NamedNode, type_name: str) -> list[ox.Triple]:
+        """Return the rdf:type triples of a node of this type: its class, then the classes it is aligned with."""
+        return [ox.Triple(subject, _TYPE, cls) for cls in self._type_objects[type_name]]
 
     def groups(
         self,
@@ -300,7 +299,7 @@ class _Exporter:
         if data is None:
             data = G.nodes[pid]
         p = self.iri(pid)
-        out = [T(p, _TYPE, cls) for cls in self._type_objects["Paper"]]
+        out = self.types(p, "Paper")
         title = L(str(data.get("title") or data.get("label") or ""))
         out.append(T(p, _LABEL, title))
         out.append(T(p, _TITLE, title))
@@ -661,10 +660,7 @@ def _slices(G: Any, parts: int) -> list[list[str]]:
 def _write_slice(G: Any, nodes: list[str], out: str | IO[bytes], name: str, base_iri: str, agent: bool) -> None:
     exporter = _Exporter(G, base_iri, per_paper=False)
     triples = (t for _, group in exporter.groups(nodes=nodes, agent=agent) for t in group)
-    if not isinstance(out, str):
-        _serialize(triples, out, name)
-        return
-    with open(out, "wb") as handle:
+    with open(out, "wb") if isinstance(out, str) else contextlib.nullcontext(out) as handle:
         _serialize(triples, handle, name)
 
 
