@@ -321,6 +321,24 @@ def _link_target(url: str, kind: str) -> tuple[str, str, list[tuple[str, dict[st
     return target, "links_to", [(target, {"type": "Link", "label": url, "url": url, "kind": kind, "mentions": 0})]
 
 
+#: What making one thing's node costs, in papers of the pass over the papers (measured at 300k papers).
+_ENTITY_COST = 0.4
+
+
+def _shares(papers: int, things: int, jobs: int, cost: float | None = None) -> list[int]:
+    """Return the bounds of ``jobs`` consecutive runs of papers, the first shorter by what making ``things`` nodes costs.
+
+    ``cost``: making a node costs this many papers of the pass (default :data:`_ENTITY_COST`).
+
+    >>> _shares(100, 0, 2), _shares(100, 40, 2, 0.5), _shares(100, 400, 2, 0.5), _shares(100, 40, 3, 0.5)
+    ([0, 50, 100], [0, 40, 100], [0, 0, 100], [0, 20, 60, 100])
+    """
+    cost = _ENTITY_COST if cost is None else cost
+    first = min(max(round((papers + cost * things) / jobs - cost * things), 0), papers)
+    rest = papers - first
+    return [0] + [first + rest * i // (jobs - 1) for i in range(jobs)] if jobs > 1 else [0, papers]
+
+
 _Edge = tuple[str, str, dict[str, Any]]  # (target, relation, attributes)
 
 
@@ -379,6 +397,7 @@ class GraphView:
         self._sorted: list[str] | None = None
         E = self.entities = nx.MultiDiGraph()
 
+        # First what the pass over the papers needs: each thing's node id (canonical name) and type.
         merged: dict[str, tuple[_EntityAcc, str]] = {}  # node id -> (accumulator, canonical name)
         final: dict[str, str] = {}  # union-find root -> node id
         for root, acc in builder._merged().items():
@@ -388,18 +407,71 @@ class GraphView:
             merged[final[root]] = (acc, name)
         uf = builder._uf
         self._resolved = {base: final.get(uf.find(base), base) for base in builder._entities}
-
-        families: dict[str, str] = {}
         type_rank = {"Benchmark": 0, "Dataset": 1, "Model": 2}
+        # node -> type for every model, dataset and benchmark (what papers point to)
+        self._type_of = {nid: min(acc.types, key=lambda t: (-acc.types[t], type_rank[t])) for nid, (acc, _) in merged.items()}
+
+        # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view),
+        # in ``jobs`` processes over consecutive runs of papers, joined in paper order. This process
+        # first makes the entity graph (the forked ones don't need it), so it takes fewer papers.
+        n = len(self._pids)
+        if jobs > 1 and n >= _PARALLEL_MIN_PAPERS and can_fork():
+            bounds = _shares(n, len(merged), jobs)
+            calls = [(bounds[0], bounds[1], merged, final)] + [(bounds[i], bounds[i + 1], None, None) for i in range(1, jobs)]
+            parts = fork_map(self._pass_part, calls)
+        else:
+            parts = [self._pass_part(0, n, merged, final)]
+        del merged, final
+        # The first run's results take the later ones in (in place: no second copy at a million papers).
+        # totals: thing -> (sum of its mentions edges' counts, papers)
+        self._relations, totals, self._paper_degree, self._entity_papers, model_bench = parts[0]
+        for relations, part_totals, degrees, entity_papers, part_pairs in parts[1:]:
+            self._relations.update(relations)
+            self._paper_degree.extend(degrees)
+            for nid, indices in entity_papers.items():
+                mine = self._entity_papers.get(nid)
+                if mine is None:
+                    self._entity_papers[nid] = indices
+                else:
+                    mine.extend(indices)
+            for nid, (mentions, n_papers) in part_totals.items():
+                old_mentions, old_papers = totals.get(nid, (0, 0))
+                totals[nid] = (old_mentions + mentions, old_papers + n_papers)
+            for pair, (count, papers) in part_pairs.items():
+                old = model_bench.get(pair)
+                if old is None:
+                    model_bench[pair] = (count, papers)
+                else:
+                    old[1].extend(papers)
+                    model_bench[pair] = (old[0] + count, old[1])
+        del parts
+        type_of = self._type_of
+        for nid, (mentions, n_papers) in totals.items():
+            if nid in type_of:  # models, datasets, benchmarks: what their Mention nodes add up to (kg:mentionTotal)
+                E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, n_papers
+        pids = self._pids
+        for m, b in sorted(model_bench):
+            count, papers = model_bench[(m, b)]
+            E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=[pids[i] for i in papers])
+        self._relations.update(key for _, _, key in E.edges(keys=True))
+
+    def _pass_part(self, start: int, stop: int, merged: dict[str, tuple[_EntityAcc, str]] | None, final: dict[str, str] | None) -> tuple[Counter, dict, array, dict, dict]:
+        """Make the entity graph first if given what it needs (in this process only), then :meth:`_paper_pass`."""
+        if merged is not None and final is not None:
+            self._add_entities(merged, final)
+        return self._paper_pass(start, stop)
+
+    def _add_entities(self, merged: dict[str, tuple[_EntityAcc, str]], final: dict[str, str]) -> None:
+        """Fill :attr:`entities`: the things (with their families) and the links, in the order the exporters need."""
+        E, uf, type_of = self.entities, self._builder._uf, self._type_of
+        families: dict[str, str] = {}
         nodes = []
         for nid in sorted(merged):
             acc, name = merged[nid]
-            types = acc.types
-            etype = min(types, key=lambda t: (-types[t], type_rank[t]))
             forms = acc.forms.union(acc.names)
             forms.discard(name)
             nodes.append((nid, {
-                "type": etype,
+                "type": type_of[nid],
                 "label": name,
                 "name": name,
                 "aliases": sorted(forms),
@@ -435,51 +507,10 @@ class GraphView:
             E.add_edge(nid, fam_id, key="variant_of", relation="variant_of")
 
         # Links, in the order the papers first named them (as their node attributes add up).
-        for node, attrs in builder._link_nodes.items():
+        for node, attrs in self._builder._link_nodes.items():
             E.add_node(node, **attrs)
             if attrs["type"] == "Repository":
                 E.add_edge(node, attrs["owner"], key="owned_by", relation="owned_by")
-
-        self._type_of = {nid: data["type"] for nid, data in E.nodes(data=True)}
-        # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view),
-        # in ``jobs`` processes over consecutive runs of papers, joined in paper order.
-        n = len(self._pids)
-        if jobs > 1 and n >= _PARALLEL_MIN_PAPERS and can_fork():
-            bounds = [n * i // jobs for i in range(jobs + 1)]
-            parts = fork_map(self._paper_pass, [(bounds[i], bounds[i + 1]) for i in range(jobs)])
-        else:
-            parts = [self._paper_pass(0, n)]
-        # The first run's results take the later ones in (in place: no second copy at a million papers).
-        # totals: thing -> (sum of its mentions edges' counts, papers)
-        self._relations, totals, self._paper_degree, self._entity_papers, model_bench = parts[0]
-        for relations, part_totals, degrees, entity_papers, part_pairs in parts[1:]:
-            self._relations.update(relations)
-            self._paper_degree.extend(degrees)
-            for nid, indices in entity_papers.items():
-                mine = self._entity_papers.get(nid)
-                if mine is None:
-                    self._entity_papers[nid] = indices
-                else:
-                    mine.extend(indices)
-            for nid, (mentions, n_papers) in part_totals.items():
-                old_mentions, old_papers = totals.get(nid, (0, 0))
-                totals[nid] = (old_mentions + mentions, old_papers + n_papers)
-            for pair, (count, papers) in part_pairs.items():
-                old = model_bench.get(pair)
-                if old is None:
-                    model_bench[pair] = (count, papers)
-                else:
-                    old[1].extend(papers)
-                    model_bench[pair] = (old[0] + count, old[1])
-        del parts
-        for nid, (mentions, n_papers) in totals.items():
-            if nid in merged:  # models, datasets, benchmarks: what their Mention nodes add up to (kg:mentionTotal)
-                E.nodes[nid]["mentions"], E.nodes[nid]["papers"] = mentions, n_papers
-        pids = self._pids
-        for m, b in sorted(model_bench):
-            count, papers = model_bench[(m, b)]
-            E.add_edge(m, b, key="evaluated_on", relation="evaluated_on", count=count, papers=[pids[i] for i in papers])
-        self._relations.update(key for _, _, key in E.edges(keys=True))
 
     def _paper_pass(self, start: int, stop: int) -> tuple[Counter, dict, array, dict, dict]:
         """Return what the papers ``start:stop`` (in sorted order) add up to.
@@ -660,11 +691,13 @@ class GraphView:
     def degrees(self) -> tuple[dict[str, int], Any]:
         """Return (entity node -> number of neighbours, paper node -> number of neighbours)."""
         E = self.entities
-        entity_degree = {}
-        for node in E:
-            nbrs = {v for v in E.successors(node)} | {u for u in E.predecessors(node)}
-            nbrs.discard(node)
-            entity_degree[node] = len(nbrs) + len(self._entity_papers.get(node, ()))
+        nbrs: dict[str, set[str]] = {}  # from the edges: most things have none among the entities
+        for u, v in E.edges():
+            if u != v:
+                nbrs.setdefault(u, set()).add(v)
+                nbrs.setdefault(v, set()).add(u)
+        papers, none = self._entity_papers, ()
+        entity_degree = {node: len(nbrs.get(node, none)) + len(papers.get(node, none)) for node in E}
         paper_degree = dict(zip(self._pids, self._paper_degree))
         return entity_degree, paper_degree
 

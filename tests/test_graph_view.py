@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import networkx as nx
 import pytest
@@ -48,18 +49,30 @@ def test_view_writes_the_same_bytes_as_the_graph(sample_view, sample_graph, tmp_
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
-def test_view_built_by_several_processes_is_the_same(sample_extractions, sample_view, tmp_path, monkeypatch, jobs):
+@pytest.mark.parametrize("cost", [0, None, 1e9])
+def test_view_built_by_several_processes_is_the_same(sample_extractions, sample_view, tmp_path, monkeypatch, jobs, cost):
+    # cost: what making an entity node costs in papers of the pass (None: kgraph's own figure).
+    # 0 gives each process the same number of papers, 1e9 gives this process none.
     from kgraph import graph
 
     monkeypatch.setattr(graph, "_PARALLEL_MIN_PAPERS", 1)
+    if cost is not None:
+        monkeypatch.setattr(graph, "_ENTITY_COST", cost)
     builder = GraphBuilder()
     for extraction in sample_extractions:
         builder.add(extraction)
     calls = []
     real = graph.fork_map
-    monkeypatch.setattr(graph, "fork_map", lambda fn, calls_: calls.append(len(calls_)) or real(fn, calls_))
+    monkeypatch.setattr(graph, "fork_map", lambda fn, calls_: calls.append([c[:2] for c in calls_]) or real(fn, calls_))
     view = builder.view(jobs=jobs)
-    assert calls == [jobs]
+    [runs] = calls
+    n = len(sample_extractions)
+    assert len(runs) == jobs and runs[0][0] == 0 and runs[-1][1] == n
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:]))
+    if cost == 0:
+        assert runs[0][1] - runs[0][0] >= n // jobs  # shared out evenly
+    elif cost == 1e9:
+        assert runs[0] == (0, 0)  # this process only makes the entity graph
     assert view.relation_counts() == sample_view.relation_counts()
     assert view.degrees() == sample_view.degrees()
     for node in sample_view.entities:
@@ -80,13 +93,14 @@ def test_view_pass_failing_in_a_forked_process_raises(sample_extractions, monkey
     for extraction in sample_extractions:
         builder.add(extraction)
     real = GraphView._paper_pass
+    parent = os.getpid()
 
-    def fail_after_the_first_run(self, start, stop):
-        if start > 0:
+    def fail_in_a_forked_process(self, start, stop):
+        if os.getpid() != parent:
             raise MemoryError
         return real(self, start, stop)
 
-    monkeypatch.setattr(GraphView, "_paper_pass", fail_after_the_first_run)
+    monkeypatch.setattr(GraphView, "_paper_pass", fail_in_a_forked_process)
     with pytest.raises(WorkerFailed, match="exit code 1"):
         builder.view(jobs=2)
 
