@@ -334,13 +334,13 @@ class _Exporter:
             for key in sorted(by_target[target]):
                 out.append(T(p, _EDGE_TERMS[key], o))
 
-        spans: dict[str, tuple[str, int, int]] = {}
+        spans: dict[str, tuple[str, int, int, ox.NamedNode]] = {}
+        pv = p.value  # (each .value makes a new str)
         for target in targets:
-            self._mention_triples(out, p, target, by_target[target], spans)
+            self._mention_triples(out, p, pv, target, by_target[target], spans)
         sentences: dict[str, ox.Literal] = {}  # a sentence holds several spans: one Literal for it
         for iri in sorted(spans):
-            sentence, start, end = spans[iri]
-            s = ox.NamedNode(iri)
+            sentence, start, end, s = spans[iri]
             lit = sentences.get(sentence)
             if lit is None:
                 lit = sentences[sentence] = L(sentence)
@@ -352,7 +352,7 @@ class _Exporter:
         for m, b in self.evaluations.get(pid, ()):
             if m not in G or b not in G:
                 continue
-            e = ox.NamedNode(f"{p.value}/evaluation/{self.path(m)}/{self.path(b)}")
+            e = ox.NamedNode(f"{pv}/evaluation/{self.path(m)}/{self.path(b)}")
             out.append(T(e, _TYPE, _K.Evaluation))
             out.append(T(e, _K.inPaper, p))
             out.append(T(e, _K.evaluatedModel, self.iri(m)))
@@ -365,31 +365,42 @@ class _Exporter:
         self,
         out: list[ox.Triple],
         p: ox.NamedNode,
+        pv: str,
         target: str,
         edges: dict[str, dict[str, Any]],
-        spans: dict[str, tuple[str, int, int]],
+        spans: dict[str, tuple[str, int, int, ox.NamedNode]],
     ) -> None:
-        """Append the triples of the paper's Mention of ``target`` to ``out``; note its evidence spans in ``spans``."""
+        """Append the triples of the paper's Mention of ``target`` (``pv``: the paper's IRI) to ``out``.
+
+        Its evidence spans go into ``spans`` (IRI -> sentence, start, end, node), each made once a paper.
+        """
         T = ox.Triple
         evidence: dict[tuple[int, int], str] = {}
         count = 0
+        read: list[Any] = []  # evidence lists already read: a paper's edges to one thing often share one
         for key in sorted(edges):
             edge = edges[key]
             count = max(count, int(edge.get("count") or 0))
-            for ev in edge.get("evidence") or ():
+            evs = edge.get("evidence") or ()
+            if any(evs is other for other in read):
+                continue
+            read.append(evs)
+            for ev in evs:
                 start, end, sentence = ev.get("start"), ev.get("end"), ev.get("sentence")
                 if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end and isinstance(sentence, str):
                     evidence.setdefault((start, end), sentence)
         count = max(count, len(evidence), 1)
-        m = ox.NamedNode(f"{p.value}/mention/{self.path(target)}")
-        out.extend(T(m, _TYPE, cls) for cls in self._mention_classes)
+        m = ox.NamedNode(f"{pv}/mention/{self.path(target)}")
+        out += [T(m, _TYPE, cls) for cls in self._mention_classes]
         out.append(T(m, _K.inPaper, p))
         out.append(T(m, _K.mentionOf, self.iri(target)))
         out.append(T(m, _K.mentionCount, _int_literal(count)))
         for start, end in sorted(evidence):
-            span = f"{p.value}/span/{start}-{end}"
-            spans.setdefault(span, (evidence[(start, end)], start, end))
-            out.append(T(m, _K.evidence, ox.NamedNode(span)))
+            span = f"{pv}/span/{start}-{end}"
+            known = spans.get(span)
+            if known is None:
+                known = spans[span] = (evidence[(start, end)], start, end, ox.NamedNode(span))
+            out.append(T(m, _K.evidence, known[3]))
         out.append(T(m, _ATTRIBUTED_TO, self.agent))
 
     def thing_triples(self, nid: str, *, extra_aliases: Iterable[str] | None = None) -> Iterator[ox.Triple]:
