@@ -74,11 +74,8 @@ def test_naming_precheck(windows):
 @pytest.mark.parametrize(
     ("rx", "words"),
     [
-        (R._DRAWN_FROM, R._DRAWN_FROM_WORDS),
         (R._TRAINED_ON, R._TRAINED_ON_WORDS),
-        (R._EVALUATED_ON, R._EVALUATED_ON_WORDS),
         (R._EVALUATED_ON, ("on", "across")),
-        (R._CLASS_NOUN_BEFORE, R._CLASS_NOUNS),
         (R._INTRO_VERB, ("we", "this", "our")),
         (R._INTRO_GERUND, ("by", "after", "while")),
         (R._MAKE_VERB, ("we",)),
@@ -91,12 +88,16 @@ def test_word_prechecks_never_hide_a_match(windows, rx, words):
             assert R._may_match(w, words), (rx.pattern[:40], w)
 
 
+# _TITLE_LIST without its rewrite (the look-behind after the first capital)
+_TITLE_LIST_PLAIN = re.compile(r"(?<![\w\-])%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((R._NAME_WORD,) * 4))
+
+
 def test_rewritten_scans_match_the_plain_regexes(sample_papers):
     nw = R._NAME_WORD
     plain = {
         R._SENT_END: re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n"),
         R._URLISH: re.compile(r"(?:https?://|www\.)\S+|\.(?:com|io|org|ai|co|net|gy|ly)\b"),
-        R._TITLE_LIST: re.compile(r"(?<![\w\-])%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((nw,) * 4)),
+        R._TITLE_LIST: _TITLE_LIST_PLAIN,
         R._NOUN_NAMED: re.compile(R._NOUN_NAMED.pattern.replace(R._NAME_WORD_FREE, r"(?<![\w\-])" + nw, 1)),
     }
     texts = [p.text for p in sample_papers] + EDGE + ["x.\n\nA", "A. B", "e.g. Foo", "-Foo Bar and Baz", "The GLUE Benchmark", "FooBench, Bar and Baz"]
@@ -146,6 +147,20 @@ def _tokens_by_finditer(text: str) -> list[tuple[int, int, str]]:
 def _plain_tokens(text: str) -> list[R._Tok]:
     """The tokens of ``text`` by the plain form (:func:`_tokens_by_finditer`)."""
     return [R._Tok(*t) for t in _tokens_by_finditer(text)]
+
+
+# _TOKEN_SPLIT_ASCII before its inner run was rewritten (possessive runs of word characters and marks)
+_TOKEN_SPLIT_ASCII_PLAIN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9_.'^\-]*[A-Za-z0-9_^])?(?:\+(?![A-Za-z0-9_]))?)")
+
+
+def _check_token_split_ascii(text):
+    if text.isascii():
+        assert R._TOKEN_SPLIT_ASCII.split(text) == _TOKEN_SPLIT_ASCII_PLAIN.split(text) == R._TOKEN_SPLIT.split(text), text[:80]
+
+
+def test_ascii_token_split_matches_its_plain_form(sample_papers):
+    for t in [p.text for p in sample_papers] + EDGE + ["a.b.-c'd--e^f_g+ h+1 i+_ j.", "x-", "x--y", "A'", "'a'", "9.9.", "a^^.^b", "_a", "a_"]:
+        _check_token_split_ascii(t)
 
 
 def test_bulk_tokenizer_matches_finditer(sample_papers):
@@ -288,6 +303,10 @@ def _check_tokens_codes(rec, text):
         got_toks, got_codes = rec._tokens_codes(text)
         assert [tuple(t) for t in got_toks] == want_toks, text[:80]
         assert got_codes == want_codes, text[:80]
+        # what find uses: the codes as bytes (one packed byte per raw token, split by translate) and the tokens' starts
+        toks2, code_bytes, starts = rec._tokenize(text)
+        assert [tuple(t) for t in toks2] == want_toks and code_bytes == bytes(want_codes), text[:80]
+        assert starts == [t.start for t in toks], text[:80]
     # _phrase_names now finds release numbers by the _RELEASE flag; before f6af635 it tested each token like this
     for t, code in zip(toks, got_codes):
         assert bool(code & R._RELEASE) == (t.text[0] in R._VERSION_FIRST and R._RELEASE_NUMBER.match(t.text) is not None), t.text
@@ -400,8 +419,6 @@ def test_lowercase_prechecks_match_the_word_prechecks(windows):
             continue  # (no pre-check there)
         low = w.lower()
         # the same answers as the _may_match pre-checks they replaced
-        assert (R._EVALUATED_ON_WORDS_RX.search(low) is not None) == R._may_match(w, R._EVALUATED_ON_WORDS), w
-        assert (R._CLASS_NOUNS_RX.search(low) is not None) == R._may_match(w, R._CLASS_NOUNS), w
         assert (R._INIT_FROM_WORDS_RX.search(low) is not None) == R._may_match(w, ("train", "tun", "initiali", "distill", "warm")), w
         assert ("from" in low[-30:] or "into" in low[-30:]) == R._may_match(w[-30:], ("from", "into")), w
         # new pre-checks (nothing before them): they never hide a match
@@ -409,6 +426,146 @@ def test_lowercase_prechecks_match_the_word_prechecks(windows):
             assert R._DEF_NOUN_WORDS_RX.search(low), w
         if R._RX_RECOGNIZER_20.search(w):
             assert "our" in low or "proposed" in low, w
+        if R._INTRO_GERUND.search(w):  # _introduced looks for _INTRO_GERUND's heads only in a clause that holds a gerund
+            assert any(g in low for g in R._INTRO_GERUNDS), w
+
+
+def _check_urlish_starts(text):
+    """_url_mask looks for the heads of _URLISH that start with a dot at the dots of the text."""
+    got = R._urlish_starts(text)
+    assert sorted(set(got)) == sorted(set(R._occurrences(text, R._URLISH_HEADS, 0))), text[:80]
+    assert _found(R._matches_from(R._URLISH, text, 0, got)) == _found(R._URLISH.finditer(text)), text[:80]
+
+
+def test_urlish_starts_match_the_head_scan(texts):
+    for t in texts + ["a.co", ".io.org", "x..ly", "www.a.ai/b", "http://a.net.gy", ".", "..co", "e.g. foo.com."]:
+        _check_urlish_starts(t)
+
+
+def _check_list_noun_places(work, lo):
+    """_listed_names scans once per plural data noun for _LIST_TAIL, _LIST_HEAD and the nouns before a comma."""
+    tail, head, comma = R._list_noun_places(work, lo)
+    assert sorted(set(tail)) == sorted(set(R._occurrences(work, R._LIST_TAIL_HEADS, lo))), (work[:80], lo)
+    assert sorted(set(head)) == sorted(set(R._occurrences(work, R._LIST_HEAD_HEADS, lo))), (work[:80], lo)
+    plain = []  # the loop of _listed_names before: str.find of noun + ", " from lo, noun by noun
+    for noun in ("benchmarks, ", "datasets, ", "data sets, ", "corpora, ", "suites, "):
+        places = []
+        pos = work.find(noun, lo)
+        while pos >= 0:
+            places.append(pos)
+            pos = work.find(noun, pos + 1)
+        plain.append((noun[:-2], places))
+    assert comma == plain, (work[:80], lo)
+
+
+def test_list_noun_places_match_the_head_scans(texts):
+    for t in texts + [" benchmarks", "benchmarks, datasets, ", "xsuites,  suites, ", " test sets, data sets, corpora"]:
+        for lo in _positions(t):
+            _check_list_noun_places(t, lo)
+
+
+def test_intro_gerund_precheck_never_hides_a_match(windows):
+    for w in windows + ["by introducing", "BY CURATING", "while first Designing", "after building", "by x-designing", "by\ncreating"]:
+        if w.isascii() and R._INTRO_GERUND.search(w):
+            assert any(g in w.lower() for g in R._INTRO_GERUNDS), w
+
+
+def test_tokenize_drops_raw_tokens_that_trim_to_nothing():
+    """_tokenize deletes a dropped raw token's token, code and start (no token of the sample trims to nothing)."""
+    rec = R.Recognizer(gazetteer=[("GPT-4", R.MODEL)], stoplist=["LLM"])
+    text = "zz GPT-4 zz and v2 zz zz LLMs x-"
+    keep = [t for t in _plain_tokens(text) if t.text != "zz"]
+    for _ in range(2):
+        rec._word_cache["zz"] = R._DROPPED  # as if "zz" trimmed to nothing
+        toks, code_bytes, starts = rec._tokenize(text)
+        assert [tuple(t) for t in toks] == [tuple(t) for t in keep]
+        assert code_bytes == bytes(rec._token_code(t.text) for t in keep)
+        assert starts == [t.start for t in keep]
+        assert rec._tokens_codes(text) == (toks, list(code_bytes))
+
+
+# -- pre-checks on the end of ``before`` in _type_from_context, _introduced and _defined_names (each returns False
+# only where its pattern cannot match: checked on every window of the sample, the edge cases and generated text)
+
+BEFORE_EDGE = [
+    "outperforms ", "outperforms the strong ", "outperforming the fine-tuned open ", "beats ", "rivals\n", "match ", "matches the ",
+    "than ", "-than the ", "compared to ", "compared with the ", "relative to ", "competitive with ", "on par with prior ",
+    "vs. ", "(vs ", "versus\t", "gains of 3% over ", "improves by 2.1 points over the ", "speedups over ", "to ", "with the ",
+    "results on ", "results on the A, B, ", "evaluated across the ", "accuracy on the\n", "on ", "performance on x,y, ",
+    "data collected from ", "text from the ", "images drawn from ", "dataset constructed using web pages ", "corpus built with ",
+    "from ", "using ", "the data from", "models ", "datasets like ", "benchmarks, such as the ", "models (e.g., ", "llms:",
+    "corpora\n", "datasetslike ", "resources (i.e.,", "evaluations namely the ", "Models (E.G., ", "the ", "We ", "to models ",
+    "a new dataset, ", "a new dataset,", "our model, namely ", "a corpus of generics, ", "the dataset they used, ",
+    "an evaluation suite of many tasks, ", "A New Language Model, Namely\n", "a dataset ", "dataset, namely", ", ",
+    "a \u017fet of models ", "\u212aelvin models (e.g., ", "data collected from \u212a ", "the benchmark \u00e9, ",
+]
+
+
+def _before_words(w: str):
+    """``before_words`` as _type_from_context computes it (None: no pre-check, non-ASCII text)."""
+    low = w.lower() if w.isascii() else None
+    return None if low is None else low.split() if low[-1:].isspace() else ()
+
+
+def _check_before_prechecks(w: str) -> None:
+    words = _before_words(w)
+    if words is not None:
+        low = w.lower()
+        if R._COMPARED_WITH.search(w) or R._IMPROVED_OVER.search(w):
+            assert R._may_be_compared(words, low), w
+        if R._EVALUATED_ON.search(w):
+            assert R._may_be_evaluated_on(words), w
+        if R._DRAWN_FROM.search(w):
+            assert R._may_be_drawn_from(words), w
+        if R._CLASS_NOUN_BEFORE.search(w):
+            assert R._may_be_class_noun_before(low), w
+    if R._DEF_BEFORE_TAIL.search(w):
+        assert R._may_be_def_before_tail(w), w
+
+
+def test_before_prechecks_never_hide_a_match(windows):
+    for w in windows + BEFORE_EDGE + [e + "\n" for e in BEFORE_EDGE]:
+        _check_before_prechecks(w)
+        _check_before_prechecks(w[-60:])  # the 60 characters _type_from_context reads
+
+
+def test_before_prechecks_are_selective(windows):
+    """They pass the matches (above) and turn away most other windows (else they would cost and save nothing)."""
+    for name, pre in [
+        ("compared", lambda w, words: R._may_be_compared(words, w.lower())),
+        ("evaluated_on", lambda w, words: R._may_be_evaluated_on(words)),
+        ("drawn_from", lambda w, words: R._may_be_drawn_from(words)),
+        ("class_noun", lambda w, words: R._may_be_class_noun_before(w.lower())),
+        ("def_before_tail", lambda w, words: R._may_be_def_before_tail(w)),
+    ]:
+        ws = [w[-60:] for w in windows if w.isascii()]
+        passed = sum(bool(pre(w, _before_words(w))) for w in ws)
+        assert passed < len(ws) / 4, name
+
+
+def test_def_before_tail_precheck_on_the_windows_of_defined_names(texts):
+    """_defined_names searches _DEF_BEFORE_TAIL between a position and an end; the pre-check reads that slice."""
+    for work in texts:
+        lo = max(work.find("\n\n"), 0)
+        for m in R._DEF_BEFORE.finditer(work, lo):
+            pos, end = max(lo, m.start() - 90), m.start(1)
+            if R._DEF_BEFORE_TAIL.search(work, pos, end):
+                assert R._may_be_def_before_tail(work[pos:end]), work[pos:end]
+
+
+def test_only_variant_words_skip_no_check(sample_papers):
+    """_extend_right skips its checks before the variant words for the words _only_variant_word accepts: none holds."""
+    words = {t.text for p in sample_papers for t in _plain_tokens(p.text)}
+    words |= {"challenge", "Challenge", "qa", "QA", "base", "large", "v", "x", "k", "b", "\u00df", "\u00e9t\u00e9", "\u017f", "\u0131", "\u00aa"}
+    accepted = 0
+    for w in sorted(words):
+        if not R._only_variant_word(w):
+            continue
+        accepted += 1
+        assert w not in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge", "QA"), w
+        assert not R._RX_RECOGNIZER_25.fullmatch(w) and not R._RX_RECOGNIZER_26.fullmatch(w) and not R._RX_RECOGNIZER_48.match(w), w
+        assert not w.isdigit() and not R._SCORE_NUMBER.match(w) and not R._SIZE.match(w) and not R._VERSION.match(w), w
+    assert accepted > 100
 
 
 # -- the same checks on generated text: pieces that make matches likely, punctuation, digits, capitals, non-ASCII
@@ -522,6 +679,44 @@ if given is not None:
     @given(text=_texts(_PIECES["LINKS"], max_size=40))
     def test_url_scan_on_generated_text(text):
         _check_links(text)
+
+    @settings(max_examples=200, deadline=None)
+    @given(text=_texts(_PIECES["URLISH"], max_size=40))
+    def test_urlish_starts_on_generated_text(text):
+        _check_urlish_starts(text)
+
+    @settings(max_examples=200, deadline=None)
+    @given(text=_texts(_PIECES["LIST_TAIL"] + _PIECES["LIST_HEAD"] + ("benchmarks, ", "suites,", ", "), max_size=40), lo=st.integers(0, 30))
+    def test_list_noun_places_on_generated_text(text, lo):
+        _check_list_noun_places(text, lo)
+
+    _TITLE_LIST_PIECES = ("Foo", "Bar", "A", "X1", "Foo-Bar", "Foo-", "-Bar", "Foo'", "O'Neil", "A^2", "Foo's", "F-2-b", "and", "or", " and ",
+                          " or ", ", ", ",", ", and ", "-", "'", "^", "_", "x", "Foo-bar-", "Foo Bar Baz Qux", "e-Foo", "Foo, Bar and Baz-")
+
+    @settings(max_examples=250, deadline=None)
+    @given(text=_texts(_TITLE_LIST_PIECES, max_size=30), pos=st.integers(0, 10))
+    def test_title_list_on_generated_text(text, pos):
+        assert _found(R._TITLE_LIST.finditer(text, pos)) == _found(_TITLE_LIST_PLAIN.finditer(text, pos)), text
+
+    @settings(max_examples=250, deadline=None)
+    @given(text=_texts(_PIECES["TOKENS"] + ("a.", ".b", "c'", "-d", "e^", "f_", "g+", "+", "..", "--", "''"), ascii_only=True, max_size=30))
+    def test_ascii_token_split_on_generated_text(text):
+        _check_token_split_ascii(text)
+
+    _BEFORE_PIECES = (
+        "outperforms", "surpassed", "beating", "matches", "rival", "than", "vs.", "versus", "compared to", "relative to", "competitive with",
+        "on par with", "over", "by 2.1 points", "improves", "gains", "the", "strong", "fine-tuned", "open", "to", "with", "results",
+        "evaluated", "accuracy", "on", "ON", "across", "A,", "B,", "x-y,", "data", "images", "collected", "drawn from", "from", "using",
+        "dataset constructed", "built", "models", "datasets", "corpus", "corpora", "LLMs", "such as", "like", "including", "e.g.",
+        "e.g.,", "i.e.,", "namely", "NAMELY", "(", ":", ",", "a", "an", "our", "the resulting", "new", "dataset", "benchmark",
+        "test suite", "language model", "of", "that", "they", "used", "we", "it", "uses",
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(text=_texts(_BEFORE_PIECES, max_size=14))
+    def test_before_prechecks_on_generated_text(text):
+        _check_before_prechecks(text)
+        _check_before_prechecks(text + " ")
 
 else:
 

@@ -49,7 +49,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate, repeat
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,9 +95,11 @@ class Found:
 
 _TOKEN = re.compile(r"[^\W_](?:[\w.'\u2019^\-]*[\w^])?(?:\+(?!\w))?")
 _TOKEN_SPLIT = re.compile("(%s)" % _TOKEN.pattern)
-# the same on ASCII text ("\w" is [A-Za-z0-9_] there), with plain character ranges (the regex engine checks them faster)
-_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9_.'^\-]*[A-Za-z0-9_^])?(?:\+(?![A-Za-z0-9_]))?)")
-_START_OF = attrgetter("start")
+# the same on ASCII text ("\w" is [A-Za-z0-9_] there), with plain character ranges (the regex engine checks them faster),
+# and the inner run written as word characters, then groups of marks (. ' -) each followed by word characters, with
+# possessive runs: the same tokens as ([A-Za-z0-9](?:[A-Za-z0-9_.'^\-]*[A-Za-z0-9_^])?...), the longest run that ends
+# in a word character, without backing off the marks at its end character by character
+_TOKEN_SPLIT_ASCII = re.compile(r"([A-Za-z0-9][A-Za-z0-9_^]*+(?:[.'\-]++[A-Za-z0-9_^]++)*+(?:\+(?![A-Za-z0-9_]))?)")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMKTbmk]$|^\d+(?:\.\d+)?x\d+(?:\.\d+)?[BMb]$")
@@ -349,10 +351,17 @@ _DATA_LIST_ON_TRAIN = re.compile(r"(?:train|tun|learn|distill|fit)\w*\s+(?:[\w\-
 # every match of these patterns starts with one of its heads (literal strings): see _matches_at
 _LIST_TAIL_HEADS = (" benchmarks", " datasets", " data sets", " corpora", " collections", " test sets", " suites")
 _LIST_HEAD_HEADS = ("benchmarks", "datasets", "data sets", "corpora", "suites", "collections", "resources")
+# the nouns of those heads, and those _listed_names looks for before a comma (see _list_noun_places)
+_LIST_NOUNS = ("benchmarks", "datasets", "data sets", "corpora", "collections", "test sets", "suites", "resources")
+_COMMA_NOUNS = ("benchmarks", "datasets", "data sets", "corpora", "suites")
 _DEF_CALLED_HEADS = ("called", "named", "dubbed", "termed", "coined", "refer")
 _INTRO_VERB_HEADS = ("we", "this", "here", "in this", "our")  # lowercase: _INTRO_VERB ignores case
 _INTRO_GERUND_HEADS = ("by", "after", "while")
-_URLISH_HEADS = ("http", "www.", ".co", ".io", ".org", ".ai", ".net", ".gy", ".ly")
+# the gerunds of _INTRO_GERUND (lowercase: it ignores case): every match holds one
+_INTRO_GERUNDS = ("introducing", "proposing", "presenting", "releasing", "developing", "building", "constructing", "creating", "curating",
+                  "collecting", "designing")
+_URL_DOT_HEADS = (".co", ".io", ".org", ".ai", ".net", ".gy", ".ly")
+_URLISH_HEADS = ("http", "www.", *_URL_DOT_HEADS)
 
 
 def _occurrences(hay: str, heads: tuple[str, ...], pos: int) -> list[int]:
@@ -373,7 +382,12 @@ def _matches_at(rx: re.Pattern[str], text: str, pos: int, heads: tuple[str, ...]
     left to right, each match after the end of the one before, as ``finditer`` does (no match is empty).
     ``low``: ``text.lower()`` of an ASCII text, where to look for lowercase heads (for a case-insensitive pattern).
     """
-    starts = _occurrences(text if low is None else low, heads, pos)
+    return _matches_from(rx, text, pos, _occurrences(text if low is None else low, heads, pos))
+
+
+def _matches_from(rx: re.Pattern[str], text: str, pos: int, starts: list[int]) -> Iterable[re.Match[str]]:
+    """Yield what ``rx.finditer(text, pos)`` yields, given ``starts``: every place from ``pos`` on where a match
+    may start (in any order; a place given twice gives nothing more)."""
     if not starts:
         return
     starts.sort()
@@ -385,6 +399,31 @@ def _matches_at(rx: re.Pattern[str], text: str, pos: int, heads: tuple[str, ...]
         if m is not None:
             yield m
             end = m.end()
+
+
+def _urlish_starts(work: str) -> list[int]:
+    """Return the places ``_occurrences(work, _URLISH_HEADS, 0)`` returns (in another order): the heads that start
+    with a dot are looked for at the dots of the text (one short scan to each dot; a scan of the whole text per
+    short head is slow)."""
+    found = _occurrences(work, ("http", "www."), 0)
+    p = work.find(".")
+    while p >= 0:
+        if work.startswith(_URL_DOT_HEADS, p):
+            found.append(p)
+        p = work.find(".", p + 1)
+    return found
+
+
+def _list_noun_places(work: str, lo: int) -> tuple[list[int], list[int], list[tuple[str, list[int]]]]:
+    """Return, from one scan per noun of ``_LIST_NOUNS`` (from ``lo``), the places of ``_LIST_TAIL_HEADS`` (as
+    ``_occurrences(work, _LIST_TAIL_HEADS, lo)``, in another order: a noun after a space), those of
+    ``_LIST_HEAD_HEADS`` (likewise) and, per noun of ``_COMMA_NOUNS`` in turn, where it occurs before ", " (in order,
+    as ``str.find`` finds noun + ", " from ``lo`` on)."""
+    at = {noun: _occurrences(work, (noun,), lo) for noun in _LIST_NOUNS}
+    tail = [p - 1 for h in _LIST_TAIL_HEADS for p in at[h[1:]] if p > lo and work[p - 1] == " "]
+    head = [p for h in _LIST_HEAD_HEADS for p in at[h]]
+    comma = [(noun, [p for p in at[noun] if work.startswith(", ", p + len(noun))]) for noun in _COMMA_NOUNS]
+    return tail, head, comma
 
 
 # every match of _NOUN_NAMED ends in one of these (its type noun after a space), and holds none of the
@@ -597,16 +636,11 @@ _MAKE_VERB = re.compile(
     r"\bwe\s+(?:also\s+|thus\s+|then\s+|further\s+)?(?:obtain|produce|compile|assemble|annotate|derive|synthesi[sz]e)(?:d)?\s+(?:[\w\-]+\s+){0,2}$", re.I
 )
 # words one of which each pattern needs (case-insensitive): pre-checks for _may_match
-_DRAWN_FROM_WORDS = ("from", "with", "using")
 _TRAINED_ON_WORDS = ("train", "tun")
-_EVALUATED_ON_WORDS = ("evaluat", "test", "result", "experiment", "accuracy", "performance", "score", "outperform", "achiev", "sota", "state-of-the-art",
-                       "f1", "dice", "recall", "precision", "psnr", "ssim", "miou", "auroc", "auc", "bleu", "rouge", "error", "gain", "improv", "points",
-                       "classification", "retrieval", "segmentation", "detection", "recognition", "captioning", "forecasting")
 # what may follow a scored-on acronym ("F1 on POPE by 2.8 points"); not a noun it modifies ("on NLP tasks")
 _SCORED_NEXT = re.compile(r"[\s,;.)]*(?:$|[,;.)]|(?:and|or|by|with|while|at|in|for|across|than|under|using|when|where|which|to|from|as|respectively|compared|versus|vs)\b|\d)")
 # "On LEVIR-CD, WHU-CD and SYSU-CD, X achieves ...": a sentence that opens on a list of evaluation sets
 _SENT_OPENS_ON = re.compile(r"(?:^|[.!?]\s+|\n)(?:On|Across)\s+(?:the\s+)?$")
-_CLASS_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "model", "llm", "baseline", "assistant", "encoder", "backbone", "resource", "evaluation")
 
 
 def _may_match(text: str, words: tuple[str, ...]) -> bool:
@@ -618,10 +652,97 @@ def _may_match(text: str, words: tuple[str, ...]) -> bool:
 
 
 # the same pre-checks on text already lowercased (a scan for many words at once): see Recognizer._type_from_context
-_EVALUATED_ON_WORDS_RX = re.compile("|".join(map(re.escape, _EVALUATED_ON_WORDS)))
-_CLASS_NOUNS_RX = re.compile("|".join(map(re.escape, _CLASS_NOUNS)))
 _INIT_FROM_WORDS_RX = re.compile("train|tun|initiali|distill|warm")
 _DEF_NOUN_WORDS_RX = re.compile("dataset|corpus|benchmark|testbed|suite|leaderboard|model|lm")  # every _DEF_NOUNS noun holds one
+
+
+# Exact pre-checks on the end of an ASCII ``before`` for patterns that match only at its end (each ends in ``$``).
+# ``words`` is ``before.lower().split()`` when ``before`` ends in whitespace, else ``()``: a pattern whose every
+# match ends in ``\s+$`` cannot match then (``$`` matches at the end or before a final newline, itself
+# whitespace). A check returns False only where its pattern cannot match (see the tests, which compare them).
+_COMPARED_ENDS = ("perform", "performs", "performed", "performing", "surpass", "surpasses", "surpassed", "surpassing", "beat", "beats",
+                  "beating", "exceed", "exceeds", "exceeded", "exceeding", "matches", "matched", "matching", "rival", "rivals", "rivaled",
+                  "rivaling", "than", "versus", "vs", "vs.", "over")
+_COMPARED_PHRASES = ("relative to", "compared to", "compared with", "competitive with", "par with")
+
+
+def _may_be_compared(words: list[str], low: str) -> bool:
+    """Pre-check of ``_COMPARED_WITH.search(before) or _IMPROVED_OVER.search(before)``.
+
+    A match ends in its comparing word (or "over"), after whitespace or a word boundary, then at most
+    two whole words (the modifiers, "the"), each after whitespace: one of the last three words ends
+    in that word; "to" and "with" only as the end of a phrase of ``_COMPARED_PHRASES``.
+    """
+    tail = words[-3:]
+    for w in tail:
+        if w.endswith(_COMPARED_ENDS):
+            return True
+    return ("to" in tail or "with" in tail) and any(p in low for p in _COMPARED_PHRASES)
+
+
+def _may_be_evaluated_on(words: list[str]) -> bool:
+    """Pre-check of ``_EVALUATED_ON.search(before)``: a match ends in the whole words "on" or "across",
+    an optional "the", then any number of words ending in ","."""
+    k = len(words) - 1
+    while k >= 0 and words[k][-1] == ",":
+        k -= 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    return k >= 0 and words[k] in ("on", "across")
+
+
+_DRAWN_FROM_BEFORE = (
+    "data", "text", "texts", "knowledge", "corpus", "documents", "examples", "samples", "images", "prompts", "questions", "tokens", "articles",
+    "pages", "conversations", "dialogues", "scenes", "scans", "videos", "clips", "recordings", "graphs", "trajectories", "episodes", "speech",
+    "summaries", "notes", "reports", "records", "sentences", "passages", "utterances", "hours", "extracted", "collected", "sourced", "drawn",
+    "crawled", "scraped", "taken", "derived", "mined", "sampled", "aggregated", "gathered", "pooled", "constructed", "built", "created", "curated",
+)
+
+
+def _may_be_drawn_from(words: list[str]) -> bool:
+    """Pre-check of ``_DRAWN_FROM.search(before)``: a match holds the whole word "from", "with" or "using", then at
+    most two whole words, and the word before it ends in one of the words of the pattern (``_DRAWN_FROM_BEFORE``)."""
+    for k in range(max(1, len(words) - 3), len(words)):
+        if words[k] in ("from", "with", "using") and words[k - 1].endswith(_DRAWN_FROM_BEFORE):
+            return True
+    return False
+
+
+# _CLASS_NOUN_BEFORE without its look-behinds, read backwards (on the reversed text, from its start): the optional
+# final newline, "the ", the cue, the mark and the noun, each reversed, in reverse order
+_CLASS_NOUN_ENDS = ("benchmark", "benchmarks", "dataset", "datasets", "corpus", "corpora", "model", "models", "llm", "llms", "baseline",
+                    "baselines", "assistant", "assistants", "encoder", "encoders", "backbone", "backbones", "resources", "evaluations")
+_CLASS_NOUN_BEFORE_REVERSED = re.compile(
+    r"\n?(?: eht)?[ ]*(?:sa hcus|ekil|gnidulcni|,?\.g\.e|,?\.e\.i|yleman)?[ ]*[,:(]?[ ]*(?:%s)"
+    % "|".join(sorted((w[::-1] for w in _CLASS_NOUN_ENDS), key=len, reverse=True))
+)
+
+
+def _may_be_class_noun_before(low: str) -> bool:
+    """Pre-check of ``_CLASS_NOUN_BEFORE.search(before)`` (``low`` is ``before.lower()``, ASCII): a match ends at
+    the end (or before a final newline), so the reversed pattern matches the reversed text at its start."""
+    return _CLASS_NOUN_BEFORE_REVERSED.match(low[::-1]) is not None
+
+
+# the last word of each noun of _DEF_NOUNS
+_DEF_NOUN_LAST_WORDS = frozenset(("dataset", "corpus", "benchmark", "testbed", "suite", "leaderboard", "model", "llm", "lm", "mllm", "vlm"))
+
+
+def _may_be_def_before_tail(text: str) -> bool:
+    """Pre-check of ``_DEF_BEFORE_TAIL.search(text)`` (True on non-ASCII text: no pre-check there).
+
+    A match ends in a comma, whitespace and an optional "namely" and whitespace; its type noun ends in one
+    of the last five whole words before that comma (at most "of" and three words, or "that", a pronoun and
+    "used", follow it).
+    """
+    if not text.isascii():
+        return True
+    t = text.lower().rstrip()
+    if t.endswith("namely"):
+        t = t[:-6].rstrip()
+    if t[-1:] != ",":
+        return False
+    return not _DEF_NOUN_LAST_WORDS.isdisjoint(t[:-1].split()[-5:])
 
 
 _MAKE_VERB_STEMS = ("obtain", "produce", "compile", "assemble", "annotate", "derive", "synthesi")
@@ -671,8 +792,11 @@ _MODEL_NOUN = 8  # a noun for a kind of model ("models", "regressors", "learner"
 _RELEASE = 16  # a release number ("v1.5", "2.1": ``_RELEASE_NUMBER``)
 # per flag, a bytes.translate table that maps a code to 1 if it has the flag, else to 0 (see _flagged)
 _FLAG_TABLES = {flag: bytes(1 if v & flag else 0 for v in range(256)) for flag in (_SHAPE_BITS, _MAY_START_GAZ, _MODEL_NOUN, _RELEASE)}
-_ENTRY_TEXT, _ENTRY_CODE, _ENTRY_FIX = itemgetter(0), itemgetter(1), itemgetter(3)
-_DROPPED = ("", 0, 0, 2)  # the entry (:meth:`Recognizer._word_entry`) of a raw token that trims to nothing
+_ENTRY_TEXT, _ENTRY_PACKED = itemgetter(0), itemgetter(4)
+_DROPPED = ("", 0, 0, 2, 2 << 5)  # the entry (:meth:`Recognizer._word_entry`) of a raw token that trims to nothing
+# an entry's code and fix packed in one byte (code | fix << 5: codes are below 32), and per packed byte its code and its fix
+_CODE_OF = bytes(v & 31 for v in range(256))
+_FIX_OF = bytes(v >> 5 for v in range(256))
 
 
 def _flagged(code_bytes: bytes, flag: int) -> list[int]:
@@ -784,6 +908,15 @@ _SCORED_NEXT_UNIT = re.compile(r"\s*(?:%|points?|dB|pp)\b|%")
 _RX_VARIANT_VERSION = re.compile(r"^[a-z]+-v\d+(?:\.\d+)*$")
 _RX_WEIGHTS_AFTER = re.compile(r"[\s\-]+(?:pre-?trained\s+)?(?:weights|features|statistics)\b", re.I)
 _RX_RECOGNIZER_59 = re.compile(r"(?<![\w\-])[A-Z]")
+
+
+def _only_variant_word(nxt: str) -> bool:
+    """Whether a word after a name can only extend it as a variant word (see :meth:`Recognizer._extend_right`).
+
+    A lowercase word other than "challenge": every check before the variant words needs a capital or a
+    digit in it ("Challenge", "QA", "DL'19", "60k", "2024", "58.0", "7B", "v2"), so none of them holds.
+    """
+    return nxt.isalpha() and nxt.islower() and nxt != "challenge"
 
 
 class Recognizer:
@@ -936,17 +1069,26 @@ class Recognizer:
             code |= _RELEASE  # "Stable Diffusion 2.1", "Midjourney v5" (:meth:`_phrase_names`)
         return code
 
-    def _word_entry(self, word: str) -> tuple[str, int, int, int]:
+    def _word_entry(self, word: str) -> tuple[str, int, int, int, int]:
         """Return what a raw token (a piece :data:`_TOKEN_SPLIT` splits off) becomes: its text
         (:func:`_trim_token`), :meth:`_token_code`, start shift, and 0 if it stays as it is, 1 if
-        trimmed, 2 if nothing is left (a pure function of the word)."""
+        trimmed, 2 if nothing is left (a pure function of the word); last, the code and that fix packed
+        in one byte (``code | fix << 5``)."""
         shift, t = (0, word) if word.isalnum() else _trim_token(word)
         if not t:
             return _DROPPED
-        return (t, self._token_code(t), shift, 0 if shift == 0 and t == word else 1)
+        code = self._token_code(t)
+        fix = 0 if shift == 0 and t == word else 1
+        return (t, code, shift, fix, code | fix << 5)
 
     def _tokens_codes(self, text: str) -> tuple[list[_Tok], list[int]]:
-        """Return the tokens of ``text`` and each one's :meth:`_token_code`, from one cache of raw tokens.
+        """Return the tokens of ``text`` and each one's :meth:`_token_code` (see :meth:`_tokenize`)."""
+        toks, code_bytes, _starts = self._tokenize(text)
+        return toks, list(code_bytes)
+
+    def _tokenize(self, text: str) -> tuple[list[_Tok], bytes, list[int]]:
+        """Return the tokens of ``text``, each one's :meth:`_token_code` (as ``bytes``) and their starts,
+        from one cache of raw tokens.
 
         A raw token is a piece ``_TOKEN_SPLIT`` splits off; :func:`_trim_token` cuts it to the token
         (or drops it).
@@ -964,26 +1106,28 @@ class Recognizer:
             for k, entry in enumerate(got):
                 if entry is None:
                     got[k] = cache[words[k]] = self._word_entry(words[k])
-        starts = offsets[0::2]
+        starts = offsets[0:-1:2]  # (offsets ends in the end of the text after the last token)
         ends = offsets[1::2]
-        texts = list(map(_ENTRY_TEXT, got))
-        codes = list(map(_ENTRY_CODE, got))
-        fixes = bytes(map(_ENTRY_FIX, got))
-        drop = []
+        # codes and fixes from one byte per token (the same as bytes(map(itemgetter(1), got)) and bytes(map(itemgetter(3), got)))
+        packed = bytes(map(_ENTRY_PACKED, got))
+        code_bytes = packed.translate(_CODE_OF)
+        fixes = packed.translate(_FIX_OF)
         k = fixes.find(1)
         while k >= 0:
             start = starts[k] = starts[k] + got[k][2]
-            ends[k] = start + len(texts[k])
+            ends[k] = start + len(got[k][0])
             k = fixes.find(1, k + 1)
-        toks = list(map(tuple.__new__, repeat(_Tok, len(words)), zip(starts, ends, texts)))
-        k = fixes.find(2)
-        while k >= 0:
-            drop.append(k)
-            k = fixes.find(2, k + 1)
-        for k in reversed(drop):
-            del toks[k]
-            del codes[k]
-        return toks, codes
+        toks = list(map(tuple.__new__, repeat(_Tok, len(words)), zip(starts, ends, map(_ENTRY_TEXT, got))))
+        k = fixes.rfind(2)
+        if k >= 0:
+            codes = bytearray(code_bytes)
+            while k >= 0:
+                del toks[k]
+                del codes[k]
+                del starts[k]
+                k = fixes.rfind(2, 0, k)
+            code_bytes = bytes(codes)
+        return toks, code_bytes, starts
 
     def _token_code_plain(self, ttext: str) -> int:
         if ttext.islower() and ttext.isalpha():
@@ -1002,13 +1146,12 @@ class Recognizer:
         work = text.replace("~", " ")
         title_end = work.find("\n\n")
         self._title_end = title_end if title_end >= 0 else 0  # no blank line: no title
-        toks, codes = self._tokens_codes(work)
+        toks, code_bytes, tok_starts = self._tokenize(work)
         n = len(toks)
         if not n:
             return []
-        code_bytes = bytes(codes)
+        codes = code_bytes  # (indexing bytes gives the codes as ints)
         sent_starts = [0, *map(_MATCH_END, _sentence_breaks(work))]
-        tok_starts = list(map(_START_OF, toks))
         masked = self._url_mask(work)
 
         initial = {bisect_right(tok_starts, s - 1) for s in sent_starts}
@@ -1302,7 +1445,7 @@ class Recognizer:
             return not (toks[k].start in sent_starts and _PLAIN.match(toks[k].text))
 
         for m in _DEF_BEFORE.finditer(work, lo):
-            if _DEF_BEFORE_TAIL.search(work, max(lo, m.start() - 90), m.start(1)):
+            if _may_be_def_before_tail(work[max(lo, m.start() - 90) : m.start(1)]) and _DEF_BEFORE_TAIL.search(work, max(lo, m.start() - 90), m.start(1)):
                 # the whole capitalised run: "a new dataset, Natural Questions Plus"
                 k = bisect_right(tok_starts, m.start(1)) - 1
                 j = k
@@ -1387,7 +1530,9 @@ class Recognizer:
         out: list[_Cand] = []
         taken = [(c.start, c.end) for c in cands]
         n = len(toks)
-        for m in _matches_at(_LIST_TAIL, work, self._title_end, _LIST_TAIL_HEADS) if data_ok else ():
+        # (one scan per plural data noun for the three searches below: see _list_noun_places)
+        tail_at, head_at, comma_at = _list_noun_places(work, self._title_end) if data_ok else ([], [], [])
+        for m in _matches_from(_LIST_TAIL, work, self._title_end, tail_at):
             # walk back over "A, B and C" before the noun: each item is at most 4 name-like tokens
             etype = _LIST_TAIL_TYPE[m.group(1)]
             mod = _LIST_TAIL_MODIFIER.search(work, max(0, m.start() - 24), m.start())
@@ -1420,18 +1565,15 @@ class Recognizer:
                     continue
                 out.append(_Cand(s, e, text, a, b, 0))
                 taken.append((s, e))
-        heads = [m for m in _matches_at(_LIST_HEAD, work, self._title_end, _LIST_HEAD_HEADS) if m.group(1) != "resources" or _RX_DATA_RESOURCES.search(work, max(0, m.start() - 12), m.start())] if data_ok else []
+        heads = [m for m in _matches_from(_LIST_HEAD, work, self._title_end, head_at) if m.group(1) != "resources" or _RX_DATA_RESOURCES.search(work, max(0, m.start() - 12), m.start())]
         if ("including" in work or "such as" in work or "e.g." in work or "namely" in work) and _COUNT_LIST_CUE.search(work, self._title_end):
             heads += [m for m in _COUNT_LIST_HEAD.finditer(work, self._title_end) if m.group(1) not in _COUNT_LIST_NOT and m.group(1) not in _LIST_NOUN_TYPE]
-        if data_ok:
-            # look only where a plural data noun and a comma are (a regex scan of the whole text is slow)
-            for noun in ("benchmarks, ", "datasets, ", "data sets, ", "corpora, ", "suites, "):
-                pos = work.find(noun, self._title_end)
-                while pos >= 0:
-                    h = _COUNT_COMMA_HEAD.search(work, max(self._title_end, pos - 60), pos + len(noun) + 4)
-                    if h and h.start(1) == pos:
-                        heads.append(h)
-                    pos = work.find(noun, pos + 1)
+        # look only where a plural data noun and a comma are (a regex scan of the whole text is slow)
+        for noun, places in comma_at:
+            for pos in places:
+                h = _COUNT_COMMA_HEAD.search(work, max(self._title_end, pos - 60), pos + len(noun) + 2 + 4)  # (noun, ", ", 4 more)
+                if h and h.start(1) == pos:
+                    heads.append(h)
         heads += model_heads
         for m in model_named:
             s, e = m.span(1)
@@ -1519,7 +1661,7 @@ class Recognizer:
         if "." not in work:
             return lambda pos: False
         spans = []
-        for m in _matches_at(_URLISH, work, 0, _URLISH_HEADS):
+        for m in _matches_from(_URLISH, work, 0, _urlish_starts(work)):
             if m.group().startswith(("http", "www")):
                 spans.append(m.span())
                 continue
@@ -1569,38 +1711,39 @@ class Recognizer:
             if gap not in (" ", "-"):
                 break
             low = nxt.casefold()
-            if gap == " " and (nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge") or (
-                nxt == "QA" and j == c.tj and c.strength >= 2 and not c.text.isupper()
-            )):  # "TyDi QA": a benchmark morpheme as a word of its own
-                j += 1
-                end = toks[j - 1].end
-                break
-            if gap == " " and c.text.isupper() and _RX_RECOGNIZER_25.fullmatch(nxt):
-                j += 1  # "TREC DL'19": a track and its year
-                end = toks[j - 1].end
-                break
-            if gap == " " and _RX_RECOGNIZER_26.fullmatch(nxt):
-                break  # "60k": a data size, not a model size
-            if gap == " " and _RX_RECOGNIZER_48.match(nxt) and j == c.tj and (c.text.isupper() or self.gaz_key.get(name_key(c.text)) == BENCHMARK) and (
-                not _RX_RECOGNIZER_61.match(work, toks[j].end)
-            ):
-                j += 1  # "AIME 2024": a competition and its year (not "AIME 2024 and 2025", "(MMLU 2021)")
-                end = toks[j - 1].end
-                break
-            if gap == " " and nxt.isdigit() and work[toks[j].end : toks[j].end + 1] == ")" and work[end - 1 : end].isdigit():
-                break  # "GLM-4 1) rivals ...": an enumerator, not a version
-            if gap == " " and _SCORE_NUMBER.match(nxt) and any(ch.isdigit() for ch in work[c.start : end]):
-                break  # "GPT-3.5-Turbo 58.0, and ... T5-11B 62.4": a score after a versioned or sized name, not its version
-            if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not _RX_RECOGNIZER_48.match(nxt)):
-                # "7B and 13B" spreads sizes over a family: do not attach
-                after = work[toks[j].end : toks[j].end + 6]
-                if _SIZE.match(nxt) and _RX_RECOGNIZER_41.match(work[toks[j].end : toks[j].end + 12]):
+            if not _only_variant_word(nxt):  # (skipping the checks below is the same as trying them)
+                if gap == " " and (nxt in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge") or (
+                    nxt == "QA" and j == c.tj and c.strength >= 2 and not c.text.isupper()
+                )):  # "TyDi QA": a benchmark morpheme as a word of its own
+                    j += 1
+                    end = toks[j - 1].end
                     break
-                if _RX_RECOGNIZER_27.match(after):
-                    break  # "ImageNet 256*256" is a resolution
-                j += 1
-                end = toks[j - 1].end
-                continue
+                if gap == " " and c.text.isupper() and _RX_RECOGNIZER_25.fullmatch(nxt):
+                    j += 1  # "TREC DL'19": a track and its year
+                    end = toks[j - 1].end
+                    break
+                if gap == " " and _RX_RECOGNIZER_26.fullmatch(nxt):
+                    break  # "60k": a data size, not a model size
+                if gap == " " and _RX_RECOGNIZER_48.match(nxt) and j == c.tj and (c.text.isupper() or self.gaz_key.get(name_key(c.text)) == BENCHMARK) and (
+                    not _RX_RECOGNIZER_61.match(work, toks[j].end)
+                ):
+                    j += 1  # "AIME 2024": a competition and its year (not "AIME 2024 and 2025", "(MMLU 2021)")
+                    end = toks[j - 1].end
+                    break
+                if gap == " " and nxt.isdigit() and work[toks[j].end : toks[j].end + 1] == ")" and work[end - 1 : end].isdigit():
+                    break  # "GLM-4 1) rivals ...": an enumerator, not a version
+                if gap == " " and _SCORE_NUMBER.match(nxt) and any(ch.isdigit() for ch in work[c.start : end]):
+                    break  # "GPT-3.5-Turbo 58.0, and ... T5-11B 62.4": a score after a versioned or sized name, not its version
+                if _SIZE.match(nxt) or (_VERSION.match(nxt) and len(nxt) <= 5 and not _RX_RECOGNIZER_48.match(nxt)):
+                    # "7B and 13B" spreads sizes over a family: do not attach
+                    after = work[toks[j].end : toks[j].end + 6]
+                    if _SIZE.match(nxt) and _RX_RECOGNIZER_41.match(work[toks[j].end : toks[j].end + 12]):
+                        break
+                    if _RX_RECOGNIZER_27.match(after):
+                        break  # "ImageNet 256*256" is a resolution
+                    j += 1
+                    end = toks[j - 1].end
+                    continue
             vlow = low[: low.index("-v")] if "-v" in low and _RX_VARIANT_VERSION.search(low) else low  # "large-v3"
             if vlow in _VARIANTS and not (nxt[:1].isupper() and not nxt.isupper() and toks[j].start < self._title_end) and (nxt[:1].isupper() or nxt.isupper() or vlow in {"base", "large", "small", "medium", "tiny", "xl", "xxl", "turbo", "chat", "instruct"}):
                 # "BERT base and large" spreads variants: do not attach
@@ -1668,8 +1811,8 @@ class Recognizer:
                 initials = "".join(
                     "".join(p[0] for p in w.text.split("-") if p) for w in span
                 ).casefold()
-                caps = "".join(ch for ch in "".join(w.text for w in span) if ch.isupper()).casefold()
-                if initials.startswith(target) or caps == target:
+                # (the capitals are read only when the initials do not match: the same test, "or" short-circuits)
+                if initials.startswith(target) or "".join(ch for ch in "".join(w.text for w in span) if ch.isupper()).casefold() == target:
                     best = span
                     break
                 if len(target) >= 3 and _subseq(target, "".join(w.text for w in span).casefold()) and span[0].text[0].casefold() == target[0]:
@@ -1804,6 +1947,8 @@ class Recognizer:
         after = work[c.end : c.end + 120]
         before = work[max(0, c.start - 60) : c.start]
         low = before.lower() if before.isascii() else None  # for exact word pre-checks of regexes (None: no pre-check)
+        # its words, for the pre-checks of patterns that end in whitespace at its end (see _may_be_compared)
+        before_words = None if low is None else low.split() if low[-1:].isspace() else ()
         # "DataComp for Language Models (DCLM), a testbed ...": the appositive follows the parenthesis
         app = after
         if after[:1] == ")" and before[-1:] == "(" and c.long_form is not None and _RX_RECOGNIZER_9.match(after):
@@ -1891,7 +2036,7 @@ class Recognizer:
             if m and m.group(1).casefold() in self.noun_type and self.noun_type[m.group(1).casefold()] is not None:
                 self._set(c, self.noun_type[m.group(1).casefold()], 3)
         # "a new corpus of generics, X": the name follows its defining noun phrase
-        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (low is None or _DEF_NOUN_WORDS_RX.search(low) is not None) else None
+        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (low is None or _DEF_NOUN_WORDS_RX.search(low) is not None) and _may_be_def_before_tail(before) else None
         if m:
             noun = (m.group(1) or m.group(2)).casefold()
             etype = self.noun_type.get(noun, MODEL if noun in ("language model",) else None)
@@ -1908,7 +2053,7 @@ class Recognizer:
         elif before[-1:] == " " and after[:1] == "," and c.score < 5 and not c.gaz and _MADE_NAME_BEFORE.search(before) and _COUNT_APPOSITIVE.match(after) and not self._known_model(c.text):
             self._set(c, DATASET, 5)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and c.type != MODEL or (c.type == MODEL and c.score <= 2 and not self._known_model(c.text)):
-            if (low is None or "from" in low or "with" in low or "using" in low) and not (c.gaz and c.type == BENCHMARK) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
+            if (before_words is None or _may_be_drawn_from(before_words)) and not (c.gaz and c.type == BENCHMARK) and _DRAWN_FROM.search(before) and (not _PARAM_SIZE_END.search(c.text) or _DATA_SIZE_END.search(c.text)):
                 self._set(c, DATASET, 4)
         if (c.strength >= 1 or c.gaz) and not c.none and c.score < 3 and (c.type is None or c.type == MODEL or not c.gaz) and (
             (low is None or (("from" in low[-30:] or "into" in low[-30:]) and _INIT_FROM_WORDS_RX.search(low) is not None)) and _INIT_FROM.search(before) and not _RX_WEIGHTS_AFTER.match(after)
@@ -1918,7 +2063,7 @@ class Recognizer:
             if (low is None or "train" in low or "tun" in low) and _TRAINED_ON.search(before):
                 if c.type in (DATASET, BENCHMARK, None) and (c.type is not None or c.strength >= 1):
                     self._set(c, DATASET, 3)
-            elif ((low is None or (("on" in low or "across" in low) and _EVALUATED_ON_WORDS_RX.search(low) is not None)) and _EVALUATED_ON.search(before)) or (
+            elif ((before_words is None or _may_be_evaluated_on(before_words)) and _EVALUATED_ON.search(before)) or (
                 before[-7:].rstrip().endswith(("On", "Across", "the")) and _SENT_OPENS_ON.search(before) and self._EVAL_WORDS.search(work, c.end, work.find(". ", c.end) % (len(work) + 1))
             ):
                 if (c.type in (DATASET, BENCHMARK) or (c.type is None and c.strength == 2 and (self._morph_type(c.text) in (None, BENCHMARK) or _DATA_SIZE_END.search(c.text)))) and not self._known_model(c.text):
@@ -1926,7 +2071,7 @@ class Recognizer:
                 elif c.type is None and c.strength == 1 and _SCORED_NEXT.match(after) and not self._morph_type(c.text):
                     self._set(c, BENCHMARK, 2)  # "F1 on POPE by 2.8 points": weaker than a term its long form spells out
         if c.type is None and not c.none and c.long_form is None:  # "... Language models (CuPL)": its own long form
-            m = _CLASS_NOUN_BEFORE.search(before) if low is None or _CLASS_NOUNS_RX.search(low) is not None else None
+            m = _CLASS_NOUN_BEFORE.search(before) if low is None or _may_be_class_noun_before(low) else None
             if m:
                 w = m.group(1).casefold().rstrip("s")
                 etype = {"benchmark": BENCHMARK, "dataset": DATASET, "corpu": DATASET, "corpora": DATASET, "model": MODEL, "llm": MODEL, "baseline": MODEL, "assistant": MODEL, "encoder": MODEL, "backbone": MODEL, "resource": DATASET, "evaluation": BENCHMARK}.get(w)
@@ -1944,7 +2089,7 @@ class Recognizer:
             self._set(c, DATASET if train else BENCHMARK, 3)  # "fine-tuning on a subset of DROID": training data
         # "outperforming MiniCheck-FT5 and ...", "lower WER than F5-TTS", "by 21% over DGMR": what a system is compared with is a model
         if c.type is None and not c.none and (c.strength >= 2 or c.gaz or (c.strength == 1 and not c.text.isupper())) and c.long_form is None and (
-            _may_match(before[-40:], _COMPARED_WORDS) and (_COMPARED_WITH.search(before) or _IMPROVED_OVER.search(before))
+            (before_words is None or _may_be_compared(before_words, low)) and _may_match(before[-40:], _COMPARED_WORDS) and (_COMPARED_WITH.search(before) or _IMPROVED_OVER.search(before))
         ) and self._gaz_family_type(c.text) not in (DATASET, BENCHMARK) and self._morph_type(c.text) in (None, MODEL):
             self._set(c, MODEL, 2)
         # "+4.9% on MM-Vet": a score reported on a benchmark
@@ -2340,7 +2485,7 @@ class Recognizer:
             if before[-3:].rstrip().endswith("as") and _RELEASED_AS.search(before) and not c.gaz:
                 c.introduced = True  # "which we release as X"
                 continue
-            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (blow is None or _DEF_NOUN_WORDS_RX.search(blow) is not None) else None
+            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (blow is None or _DEF_NOUN_WORDS_RX.search(blow) is not None) and _may_be_def_before_tail(before) else None
             if m and _NEW.search(m.group()) and not (c.gaz or self._known_model(c.text)):
                 c.introduced = True  # "a new corpus of generics, X", "our model, X"
                 continue
@@ -2356,8 +2501,9 @@ class Recognizer:
             else:
                 for v in _matches_at(_INTRO_VERB, clause, 0, _INTRO_VERB_HEADS, low):
                     pass
-                for v in _matches_at(_INTRO_GERUND, clause, v.end() if v is not None else 0, _INTRO_GERUND_HEADS, low):
-                    pass
+                if any(g in low for g in _INTRO_GERUNDS):  # (every match holds one: no need to look for the heads otherwise)
+                    for v in _matches_at(_INTRO_GERUND, clause, v.end() if v is not None else 0, _INTRO_GERUND_HEADS, low):
+                        pass
             if v is not None:
                 between = clause[v.end() :]
                 if _RX_RECOGNIZER_43.search(between) or (
@@ -2398,10 +2544,10 @@ class Recognizer:
         """Give every mention of a name the type of its strongest evidence."""
         best: dict[str, _Cand] = {}
         called_benchmark: dict[str, _Cand] = {}
-        for c in cands:
+        keys = [name_key(c.text) for c in cands]  # (name_key is a pure function and no text changes here)
+        for c, k in zip(cands, keys):
             if self._stopped(c.text):
                 continue
-            k = name_key(c.text)
             k = k[:-1] if k.endswith("s") and k[:-1] in best else k
             if (c.type is None and not c.none) or not k:
                 continue
@@ -2421,14 +2567,13 @@ class Recognizer:
             for k, b in best.items():
                 if not b.none and b.score <= 2 and not b.gaz and not any(ch.isdigit() for ch in b.text) and not self._known_model(b.text) and b.text.split("-", 1)[0] in methods:
                     b.type, b.none = None, True
-        for c in cands:
-            k = name_key(c.text)
+        for c, k in zip(cands, keys):
             b = best.get(k) or (best.get(k[:-1]) if k.endswith("s") else None)
             if b is not None and b is not c:
                 c.type, c.none, c.score = b.type, b.none, b.score
-        intro = {name_key(c.text) for c in cands if c.introduced and not c.none and c.type}
-        for c in cands:
-            if name_key(c.text) in intro:
+        intro = {k for c, k in zip(cands, keys) if c.introduced and not c.none and c.type}
+        for c, k in zip(cands, keys):
+            if k in intro:
                 c.introduced = True
 
     def _group(self, cands: list[_Cand], work: str) -> list[Found]:
@@ -2496,7 +2641,7 @@ class Recognizer:
         for k in order:
             f = by_key[k]
             f.spans = sorted(set(f.spans))
-            fam = self._family_of(f.name)
+            fam = self._family_of(f.name) if f.type == MODEL else None  # (kept only for a model: no need to compute it otherwise)
             if fam and f.type == MODEL:
                 f.family = fam
             out.append(f)
