@@ -321,24 +321,6 @@ def _link_target(url: str, kind: str) -> tuple[str, str, list[tuple[str, dict[st
     return target, "links_to", [(target, {"type": "Link", "label": url, "url": url, "kind": kind, "mentions": 0})]
 
 
-#: What making one thing's node costs, in papers of the pass over the papers (measured at 300k papers).
-_ENTITY_COST = 0.4
-
-
-def _shares(papers: int, things: int, jobs: int, cost: float | None = None) -> list[int]:
-    """Return the bounds of ``jobs`` consecutive runs of papers, the first shorter by what making ``things`` nodes costs.
-
-    ``cost``: making a node costs this many papers of the pass (default :data:`_ENTITY_COST`).
-
-    >>> _shares(100, 0, 2), _shares(100, 40, 2, 0.5), _shares(100, 400, 2, 0.5), _shares(100, 40, 3, 0.5)
-    ([0, 50, 100], [0, 40, 100], [0, 0, 100], [0, 20, 60, 100])
-    """
-    cost = _ENTITY_COST if cost is None else cost
-    first = min(max(round((papers + cost * things) / jobs - cost * things), 0), papers)
-    rest = papers - first
-    return [0] + [first + rest * i // (jobs - 1) for i in range(jobs)] if jobs > 1 else [0, papers]
-
-
 _Edge = tuple[str, str, dict[str, Any]]  # (target, relation, attributes)
 
 
@@ -413,10 +395,11 @@ class GraphView:
 
         # One pass over the papers: model-benchmark pairs, edge counts, neighbours (for the HTML view),
         # in ``jobs`` processes over consecutive runs of papers, joined in paper order. This process
-        # first makes the entity graph (the forked ones don't need it), so it takes fewer papers.
+        # first makes the entity graph (the forked ones don't need it) while they start on theirs; they
+        # send their results back, which takes about as long (measured), so the runs are of equal length.
         n = len(self._pids)
         if jobs > 1 and n >= _PARALLEL_MIN_PAPERS and can_fork():
-            bounds = _shares(n, len(merged), jobs)
+            bounds = [n * i // jobs for i in range(jobs + 1)]
             calls = [(bounds[0], bounds[1], merged, final)] + [(bounds[i], bounds[i + 1], None, None) for i in range(1, jobs)]
             parts = fork_map(self._pass_part, calls)
         else:
