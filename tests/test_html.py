@@ -201,6 +201,16 @@ def test_html_truncates_above_max_nodes_and_says_so():
     assert (meta["shown"], meta["total"]) == (30, 82)
 
 
+def test_left_out_notice_names_each_type_in_plain_words():
+    from collections import Counter
+
+    from kgraph.export.html import _left_out_notice
+
+    totals = Counter({"Paper": 5, "Repository": 3, "GitHubOwner": 1, "Link": 2})
+    notice = _left_out_notice(totals, Counter({"Paper": 4}), ["p"] * 4)
+    assert "Left out: 3 GitHub repositories, 2 other links, 1 GitHub owner, 1 paper." in notice
+
+
 def test_html_has_no_notice_when_everything_fits():
     page = to_html(_big_graph(), max_nodes=82)
     assert 'id="kg-notice"' not in page

@@ -301,14 +301,25 @@ def _assets() -> dict[str, str]:
         raise ExportError(f"can't read the HTML page's assets: {err}") from err
 
 
+def _noun(label: str, count: int) -> str:
+    """Return a legend label as a noun in running text, plural unless ``count`` is 1.
+
+    >>> _noun("Model", 2), _noun("GitHub repository", 3), _noun("GitHub owner", 1)
+    ('models', 'GitHub repositories', 'GitHub owner')
+    """
+    noun = label if label.startswith("GitHub") else label.lower()
+    if count == 1:
+        return noun
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
 def _left_out_notice(totals: Counter, shown: Counter, kept: list[Any]) -> str:
     total = sum(totals.values())
     if len(kept) >= total:
         return ""
     left = +(totals - shown)
     parts = ", ".join(
-        f"{count:,} {TYPE_STYLES.get(t, (t,))[0].lower()}{'s' if count != 1 else ''}"
-        for t, count in sorted(left.items(), key=lambda item: (-item[1], item[0]))
+        f"{count:,} {_noun(TYPE_STYLES.get(t, (t,))[0], count)}" for t, count in sorted(left.items(), key=lambda item: (-item[1], item[0]))
     )
     return (
         f"Showing {len(kept):,} of {total:,} nodes: the most connected entities and the papers "
