@@ -134,7 +134,7 @@ _SENT_END_AT = re.compile(r"[.!?\n](?:(?<=[.!?])(?=\s)|(?<=\n)(?=\n))")  # (one 
 
 
 class _Tok(NamedTuple):
-    """One token: ``(start, end)`` offsets and text (a tuple: built in bulk by C code, see :meth:`Recognizer._tokens_codes`)."""
+    """One token: ``(start, end)`` offsets and text (a tuple: built in bulk by C code, see :meth:`Recognizer._tokenize`)."""
 
     start: int
     end: int
@@ -1080,11 +1080,6 @@ class Recognizer:
         code = self._token_code(t)
         fix = 0 if shift == 0 and t == word else 1
         return (t, code, shift, fix, code | fix << 5)
-
-    def _tokens_codes(self, text: str) -> tuple[list[_Tok], list[int]]:
-        """Return the tokens of ``text`` and each one's :meth:`_token_code` (see :meth:`_tokenize`)."""
-        toks, code_bytes, _starts = self._tokenize(text)
-        return toks, list(code_bytes)
 
     def _tokenize(self, text: str) -> tuple[list[_Tok], bytes, list[int]]:
         """Return the tokens of ``text``, each one's :meth:`_token_code` (as ``bytes``) and their starts,
