@@ -77,7 +77,7 @@ from .names import name_key
 from .parallel import can_fork, fork_map
 from .types import Mention, PaperExtraction
 
-__all__ = ["GraphBuilder", "GraphView", "build_graph", "entity_node_id", "NODE_TYPES", "EDGE_RELATIONS"]
+__all__ = ["GraphBuilder", "GraphView", "build_graph", "entity_node_id", "neighbour_sets", "NODE_TYPES", "EDGE_RELATIONS"]
 
 NODE_TYPES = ("Paper", "Model", "Dataset", "Benchmark", "Repository", "GitHubOwner", "Link")
 EDGE_RELATIONS = (
@@ -102,6 +102,21 @@ def entity_node_id(name: str, type: str) -> str:
     ('model:llama2', 'data:mmlu')
     """
     return ("model:" if type == "Model" else "data:") + name_key(name)
+
+
+def neighbour_sets(G: Any) -> dict[Any, set[Any]]:
+    """Return node -> the other nodes it shares an edge with (either way), for the nodes that have any.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "a"), ("c", "c")])
+    >>> neighbour_sets(G)
+    {'a': {'b'}, 'b': {'a'}}
+    """
+    nbrs: dict[Any, set[Any]] = {}
+    for u, v in G.edges():
+        if u != v:
+            nbrs.setdefault(u, set()).add(v)
+            nbrs.setdefault(v, set()).add(u)
+    return nbrs
 
 
 def _spans_evidence(spans: Iterable[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
@@ -674,11 +689,7 @@ class GraphView:
     def degrees(self) -> tuple[dict[str, int], Any]:
         """Return (entity node -> number of neighbours, paper node -> number of neighbours)."""
         E = self.entities
-        nbrs: dict[str, set[str]] = {}  # from the edges: most things have none among the entities
-        for u, v in E.edges():
-            if u != v:
-                nbrs.setdefault(u, set()).add(v)
-                nbrs.setdefault(v, set()).add(u)
+        nbrs = neighbour_sets(E)  # most things have no neighbour among the entities
         papers, none = self._entity_papers, ()
         entity_degree = {node: len(nbrs.get(node, none)) + len(papers.get(node, none)) for node in E}
         paper_degree = dict(zip(self._pids, self._paper_degree))

@@ -45,6 +45,7 @@ import pyvis
 from pyvis.network import Network
 
 from ..errors import ExportError
+from ..graph import neighbour_sets
 from ..layout import force_layout
 from .files import atomic_write
 
@@ -116,15 +117,6 @@ def _web_url(url: Any) -> str:
     return url if url.lower().startswith(("https://", "http://")) else ""
 
 
-def _neighbours(G: nx.MultiDiGraph) -> dict[Any, set[Any]]:
-    nbrs: dict[Any, set[Any]] = {node: set() for node in G}
-    for u, v in G.edges():
-        if u != v:
-            nbrs[u].add(v)
-            nbrs[v].add(u)
-    return nbrs
-
-
 def select_nodes(G: nx.MultiDiGraph, max_nodes: int) -> list[Any]:
     """Return the (sorted) nodes to draw: all of them, or the ``max_nodes`` most connected.
 
@@ -152,15 +144,15 @@ def select_nodes(G: nx.MultiDiGraph, max_nodes: int) -> list[Any]:
         mentions = {n: int(m or 0) for n, m in G.entities.nodes(data="mentions")}
         papers_of = G.papers_of
     else:
-        nbrs = _neighbours(G)
-        degree = {node: len(nbrs[node]) for node in G}
+        nbrs = neighbour_sets(G)
+        degree = {node: len(nbrs.get(node, ())) for node in G}
         paper_set = {n for n, d in G.nodes(data=True) if d.get("type") == "Paper"}
         entities = [n for n in G if n not in paper_set]
         papers = [n for n in G if n in paper_set]
         mentions = {n: int(G.nodes[n].get("mentions") or 0) for n in entities}
 
         def papers_of(node: Any) -> list[Any]:
-            return [n for n in nbrs[node] if n in paper_set]
+            return [n for n in nbrs.get(node, ()) if n in paper_set]
 
     def rank(node: Any) -> tuple[int, int, str]:
         return (-degree[node], -mentions.get(node, 0), str(node))
