@@ -653,7 +653,6 @@ def _may_match(text: str, words: tuple[str, ...]) -> bool:
 
 # the same pre-checks on text already lowercased (a scan for many words at once): see Recognizer._type_from_context
 _INIT_FROM_WORDS_RX = re.compile("train|tun|initiali|distill|warm")
-_DEF_NOUN_WORDS_RX = re.compile("dataset|corpus|benchmark|testbed|suite|leaderboard|model|lm")  # every _DEF_NOUNS noun holds one
 
 
 # Exact pre-checks on the end of an ASCII ``before`` for patterns that match only at its end (each ends in ``$``).
@@ -2031,7 +2030,7 @@ class Recognizer:
             if m and m.group(1).casefold() in self.noun_type and self.noun_type[m.group(1).casefold()] is not None:
                 self._set(c, self.noun_type[m.group(1).casefold()], 3)
         # "a new corpus of generics, X": the name follows its defining noun phrase
-        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (low is None or _DEF_NOUN_WORDS_RX.search(low) is not None) and _may_be_def_before_tail(before) else None
+        m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and _may_be_def_before_tail(before) else None
         if m:
             noun = (m.group(1) or m.group(2)).casefold()
             etype = self.noun_type.get(noun, MODEL if noun in ("language model",) else None)
@@ -2480,7 +2479,7 @@ class Recognizer:
             if before[-3:].rstrip().endswith("as") and _RELEASED_AS.search(before) and not c.gaz:
                 c.introduced = True  # "which we release as X"
                 continue
-            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and (blow is None or _DEF_NOUN_WORDS_RX.search(blow) is not None) and _may_be_def_before_tail(before) else None
+            m = _DEF_BEFORE_TAIL.search(before) if before.rstrip().endswith((",", "namely")) and _may_be_def_before_tail(before) else None
             if m and _NEW.search(m.group()) and not (c.gaz or self._known_model(c.text)):
                 c.introduced = True  # "a new corpus of generics, X", "our model, X"
                 continue
