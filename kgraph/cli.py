@@ -44,9 +44,9 @@ def _user_errors(func: F) -> F:
             message = str(err).replace("\n", " ")
             typer.echo(f"Error: {message}", err=True)
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as err:
             typer.echo("Interrupted; previous outputs left as they were.", err=True)
-            raise typer.Exit(130) from None
+            raise typer.Exit(128 + getattr(err, "signum", signal.SIGINT)) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
@@ -325,14 +325,18 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind. Keep 127.0.0.1 unless you mean to share it."),
     port: int = typer.Option(7878, "--port", help="Port to listen on."),
     writable: bool = typer.Option(False, "--writable", help="Accept SPARQL updates (read-only by default)."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Stop a query after this many seconds."),
 ) -> None:
-    """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph server).
+    """Serve a graph as a SPARQL 1.1 endpoint (Oxigraph).
+
+    Federated queries (SERVICE) are refused, the Host header must name this
+    server, and each query stops after --timeout seconds or when its client leaves.
 
     Example: kgraph serve outputs/graph.ttl --port 7878
     """
     from .serve import start_server
 
-    server = start_server(graph, host=host, port=port, writable=writable)
+    server = start_server(graph, host=host, port=port, writable=writable, query_timeout=timeout)
     mode = "read-write" if writable else "read-only"
     typer.echo(f"SPARQL endpoint ({mode}): {server.query_url}  (Ctrl-C to stop)", err=True)
     code = server.wait()
@@ -340,9 +344,16 @@ def serve(
         raise KgraphError(f"the SPARQL server stopped with exit status {code}")
 
 
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C (servers stop, temporary files go), exits 128 + signum."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def _terminate(signum: int, frame: object) -> None:
-    # SIGTERM unwinds like Ctrl-C, so servers stop and temporary files are removed.
-    raise KeyboardInterrupt
+    raise _Signalled(signum)
 
 
 def main() -> None:
@@ -352,11 +363,12 @@ def main() -> None:
     line and exit status 2, like bad input gets one line and status 1.
     """
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGHUP, _terminate)
     try:
         status = app(standalone_mode=False)
-    except (typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt) as err:
         sys.stderr.write("Aborted.\n")
-        sys.exit(130)
+        sys.exit(128 + getattr(err, "signum", signal.SIGINT))
     except Exception as err:
         # Click's exceptions (vendored by recent Typer releases): usage errors and the like.
         if not (hasattr(err, "format_message") and isinstance(getattr(err, "exit_code", None), int)):
