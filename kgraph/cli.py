@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__
+from .corpus import DEFAULT_MAX_CHARS
 from .errors import ExportError, KgraphError
 
 app = typer.Typer(
@@ -75,7 +76,30 @@ def _main(
     """
 
 
-INPUTS_HELP = "Listing (.txt), JSON Lines, JSON, CSV/TSV or arXiv Atom files, directories, or - for stdin."
+INPUTS_HELP = "Listing (.txt), JSON Lines, JSON, CSV/TSV or arXiv Atom/RSS files, directories, or - for stdin."
+MAX_CHARS_HELP = "Skip (and report) a paper whose title + abstract has more characters than this (real ones have under 3,000); 0: no limit."
+STRICT_HELP = "Make anything the inputs hold but the graph can't use (a skipped paper, file or field) an error: exit 1, nothing written."
+
+
+def _max_chars(value: int) -> int | None:
+    return value or None
+
+
+def _report_skips(skipped: list[Any], *, summary: bool) -> None:
+    """Print each skip on its own line, with file:line and why: in the summary (stdout) or on stderr."""
+    if not skipped:
+        return
+    if not summary:
+        for skip in skipped:
+            typer.echo(f"skipped {skip}", err=True)
+        return
+    counts: dict[str, int] = {}
+    for skip in skipped:
+        counts[skip.kind] = counts.get(skip.kind, 0) + 1
+    what = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in counts.items())
+    typer.echo(f"skipped {what} (--strict makes these errors):")
+    for skip in skipped:
+        typer.echo(f"  {skip}")
 
 
 @app.command()
@@ -91,7 +115,9 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for extraction and for writing Turtle/N-Triples (the output is the same for any number)."),
     engine: str = typer.Option("local", "--engine", help="local, or dask to extract on a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help=MAX_CHARS_HELP),
+    strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary (skipped papers are still listed, on stderr)."),
 ) -> None:
     """Build the knowledge graph of paper listings and write its files.
 
@@ -130,10 +156,13 @@ def build(
             jobs=jobs,
             engine=engine,
             scheduler=scheduler,
+            max_chars=_max_chars(max_chars),
+            strict=strict,
             on_paper=lambda _: progress.advance(task),
             on_stage=lambda stage: progress.update(task, description=stage),
         )
     if quiet:
+        _report_skips(result.skipped, summary=False)
         return
     summary = result.summary
     table = Table(title=f"kgraph: {result.papers} papers", show_header=True)
@@ -143,6 +172,7 @@ def build(
         table.add_row(name, str(count))
     table.add_row("edges", str(summary["edges"]))
     out_console.print(table)
+    _report_skips(result.skipped, summary=True)
     for path in result.files:
         out_console.print(f"wrote {path}")
     if result.store is not None:
@@ -158,8 +188,12 @@ def extract(
         None, "--output", "-o", help="Write to this file instead of stdout (streamed: use it for big inputs)."
     ),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes (the output is the same for any number)."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=0, help=MAX_CHARS_HELP),
+    strict: bool = typer.Option(False, "--strict", help=STRICT_HELP),
 ) -> None:
     """Extract models, datasets, benchmarks and links from papers.
+
+    Skipped papers (see --max-chars) are listed on stderr.
 
     Example: kgraph extract papers.jsonl --format jsonl > entities.jsonl
     """
@@ -169,17 +203,20 @@ def extract(
 
     if fmt not in ("jsonl", "table"):
         raise typer.BadParameter("must be 'jsonl' or 'table'", param_hint="--format")
+    skipped: list[Any] = []
+    corpus = load_corpus(inputs, max_chars=_max_chars(max_chars), strict=strict, on_skip=skipped.append)
     if output and fmt == "jsonl":
         # Streamed into a temporary file that replaces OUTPUT only once every paper is done,
         # so memory stays flat and bad input still leaves no half-written file.
         from .export.files import atomic_write
 
         with atomic_write(output) as handle:
-            for extraction in extract_parallel(load_corpus(inputs), jobs=jobs):
+            for extraction in extract_parallel(corpus, jobs=jobs):
                 handle.write(json.dumps(to_record(extraction), ensure_ascii=False) + "\n")
+        _report_skips(skipped, summary=False)
         return
     # To stdout: read every paper first, so bad input fails before anything is written.
-    papers = list(load_corpus(inputs))
+    papers = list(corpus)
     lines: list[str] = []
     if fmt == "jsonl":
         for extraction in extract_parallel(papers, jobs=jobs):
@@ -190,11 +227,11 @@ def extract(
         for col in ("paper", "type", "name", "introduced", "mentions"):
             table.add_column(col)
         for extraction in extract_parallel(papers, jobs=jobs):
-            title = extraction.paper.title[:50]
+            title = _table_text(extraction.paper.title[:50])
             for ent in extraction.entities:
-                table.add_row(title, ent.type, ent.name, "yes" if ent.introduced else "", str(len(ent.mentions)))
+                table.add_row(title, ent.type, _table_text(ent.name), "yes" if ent.introduced else "", str(len(ent.mentions)))
             for link in extraction.links:
-                table.add_row(title, link.kind, link.url, "", str(len(link.mentions)))
+                table.add_row(title, link.kind, _table_text(link.url), "", str(len(link.mentions)))
         buffer = io.StringIO()
         Console(file=buffer, width=160).print(table)
         text = buffer.getvalue()
@@ -205,6 +242,16 @@ def extract(
             handle.write(text)
     else:
         sys.stdout.write(text)
+    _report_skips(skipped, summary=False)
+
+
+def _table_text(text: str) -> Any:
+    """Return a rich Text of ``text`` for a terminal table: controls escaped, no markup read."""
+    from rich.text import Text
+
+    from .query import safe_text
+
+    return Text(safe_text(text))
 
 
 @app.command()
@@ -216,14 +263,20 @@ def query(
     name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named query from ontology/queries (see --list)."),
     params: Optional[list[str]] = typer.Option(None, "--param", "-p", help="KEY=VALUE for a named query, e.g. model=GPT-4."),
     list_names: bool = typer.Option(False, "--list", help="List the named queries and exit."),
-    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+    fmt: str = typer.Option(
+        "table", "--format", help="table, csv or json. CSV cells that start with = + - @ (a spreadsheet formula) get a leading '."
+    ),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Stop the query after this many seconds (loading included)."),
+    max_rows: int = typer.Option(100_000, "--max-rows", min=1, help="Keep at most this many rows; say so on stderr if there were more."),
 ) -> None:
     """Run a SPARQL query over a graph.
+
+    The query runs in a process of its own: Ctrl-C, SIGTERM or --timeout stop it at once.
 
     Example: kgraph query outputs/graph.ttl --name top-models
     """
     from .errors import QueryError
-    from .query import format_result, load_store, named_queries, named_query, select
+    from .query import format_result, named_queries, named_query, run_query
 
     if list_names:
         for qname, path in sorted(named_queries().items()):
@@ -254,10 +307,19 @@ def query(
         text = named_query(name, values)
     else:
         text = sparql or ""
-    store = load_store(graph)
-    columns, rows = select(store, text)
+    try:
+        columns, rows, truncated = run_query(graph, text, timeout=timeout, max_rows=max_rows)
+    except KeyboardInterrupt as err:
+        typer.echo("Interrupted; the query was stopped.", err=True)
+        raise typer.Exit(128 + getattr(err, "signum", signal.SIGINT)) from None
     result = format_result(columns, rows, fmt)
     typer.echo(result, nl=not result.endswith("\n"))
+    if truncated:
+        typer.echo(
+            f"Note: only the first {max_rows:,} rows are shown; the query has more. "
+            "Raise --max-rows N, or add LIMIT/OFFSET to the query.",
+            err=True,
+        )
 
 
 @app.command()
@@ -282,7 +344,7 @@ def stats(
     for key, value in result.items():
         if isinstance(value, dict):
             for sub, count in value.items():
-                table.add_row(f"{key}: {sub}", str(count))
+                table.add_row(_table_text(f"{key}: {sub}"), str(count))
         else:
             table.add_row(key, str(value))
     out_console.print(table)
@@ -301,12 +363,18 @@ def eval_(
     Example: kgraph eval gold/dev.jsonl corpus/*.txt --errors
     """
     from .corpus import load_corpus
-    from .evaluate import format_errors, format_table, read_gold, score
+    from .evaluate import format_errors, format_table, gold_ids, read_gold, score, titled
     from .extract import extract as run_extract
     from .records import to_record
 
     gold_rows = read_gold(gold)
-    extractions = list(run_extract(load_corpus(inputs)))
+    papers = load_corpus(inputs)
+    ids = gold_ids(gold_rows)
+    if ids is not None:  # annotations keyed by arXiv id: score just those papers
+        papers = (p for p in papers if p.arxiv_id in ids)
+    extractions = list(run_extract(papers))
+    if ids is not None:
+        gold_rows = titled(gold_rows, {x.paper.arxiv_id: x.paper.title for x in extractions if x.paper.arxiv_id})
     records = [to_record(x) for x in extractions]
     results, error_rows = score(gold_rows, records)
     if as_json:

@@ -21,6 +21,10 @@ class CorpusError(KgraphError):
         self.line = line
 
 
+class CorpusWarning(UserWarning):
+    """Something in an input was skipped, and no ``on_skip`` callback was given to report it to."""
+
+
 class ExportError(KgraphError):
     """An output can't be written."""
 

@@ -23,9 +23,12 @@ from .corpus import title_key
 from .errors import KgraphError
 from .names import name_key
 
-__all__ = ["ROWS", "ScoreError", "format_errors", "format_table", "key", "read_gold", "score", "url_key"]
+__all__ = ["ROWS", "ScoreError", "format_errors", "format_table", "gold_ids", "key", "read_gold", "score", "titled", "url_key"]
 
 _TYPES = {"models": "model", "datasets": "dataset", "benchmarks": "benchmark"}
+#: A gold record has at least one of these (the annotation guidelines give every one).
+_GOLD_FIELDS = ("models", "datasets", "benchmarks", "github", "urls", "introduced")
+_GOLD_FIELDS_TEXT = "'models', 'datasets', 'benchmarks', 'github', 'urls', 'introduced'"
 #: The rows of a score table, in order.
 ROWS = ["model", "dataset", "benchmark", "data", "all", "github", "introduced"]
 
@@ -77,6 +80,7 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     line that is not a JSON object with a ``title`` and lists of alias lists.
     """
     records = []
+    shapeless = 0  # the first line that has none of the gold fields
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -94,8 +98,15 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             raise KgraphError(f"{path}:{number}: malformed JSON ({err.msg}, column {err.colno})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("title"), str):
-            raise KgraphError(f"{path}:{number}: expected a JSON object with a 'title' (see the annotation guidelines)")
+        if not isinstance(record, dict) or not (isinstance(record.get("title"), str) or isinstance(record.get("id"), str)):
+            raise KgraphError(f"{path}:{number}: expected a JSON object with a 'title' or an arXiv 'id' (see the annotation guidelines)")
+        if "entities" in record:
+            raise KgraphError(
+                f"{path}:{number}: this is a prediction (kgraph extract's 'entities'), not gold: "
+                f"give the annotations, with {_GOLD_FIELDS_TEXT} (see the annotation guidelines)"
+            )
+        if not any(field in record for field in _GOLD_FIELDS):
+            shapeless = shapeless or number  # reported once the whole file has parsed
         for field in ("models", "datasets", "benchmarks"):
             value = record.get(field, [])
             if not isinstance(value, list) or not all(
@@ -107,9 +118,48 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise KgraphError(f"{path}:{number}: '{field}' must be a list of strings")
         records.append(record)
+    if shapeless:
+        raise KgraphError(
+            f"{path}:{shapeless}: not a gold record: it has none of {_GOLD_FIELDS_TEXT} (see the annotation guidelines)"
+        )
     if not records:
         raise KgraphError(f"{path}: no gold records found")
     return records
+
+
+def gold_ids(gold: Iterable[Mapping[str, Any]]) -> set[str] | None:
+    """Return the arXiv ids of gold records keyed by id (no title), or None if any has a title.
+
+    The project's own annotations are keyed by arXiv id only: their texts are read
+    from the corpus being scored.
+
+    >>> gold_ids([{"id": "2402.07876"}]), gold_ids([{"title": "T"}])
+    ({'2402.07876'}, None)
+    """
+    ids = set()
+    for record in gold:
+        if isinstance(record.get("title"), str):
+            return None
+        ids.add(record["id"])
+    return ids
+
+
+def titled(gold: Iterable[Mapping[str, Any]], titles: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Give id-keyed gold records the titles of their papers (``titles``: arXiv id -> title).
+
+    Raises :class:`~kgraph.errors.KgraphError` naming the first id the inputs don't hold.
+
+    >>> titled([{"id": "1", "models": []}], {"1": "T"})
+    [{'id': '1', 'models': [], 'title': 'T'}]
+    """
+    out = []
+    for record in gold:
+        if "title" not in record:
+            if record["id"] not in titles:
+                raise KgraphError(f"gold paper {record['id']} is not in the inputs: give the abstracts file it was annotated from")
+            record = dict(record, title=titles[record["id"]])
+        out.append(dict(record))
+    return out
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, float | int]:

@@ -75,7 +75,7 @@ import networkx as nx
 
 from .names import name_key
 from .parallel import can_fork, fork_map
-from .types import Mention, PaperExtraction
+from .types import Entity, Link, Mention, Paper, PaperExtraction
 
 __all__ = ["GraphBuilder", "GraphView", "build_graph", "entity_node_id", "neighbour_sets", "NODE_TYPES", "EDGE_RELATIONS"]
 
@@ -221,9 +221,10 @@ class GraphBuilder:
     """
 
     def __init__(self) -> None:
-        # Per paper, one spooled record: (pid, paper attributes, entities, links),
+        # Per paper, one spooled record: (pid, paper attributes, entities, links, names),
         # entities as (base id, introduced, mention spans), links as (url, kind,
-        # count, evidence spans). Only the entity aggregates stay in memory.
+        # count, evidence spans), names as (name, type, aliases, family) of each
+        # entity (for :meth:`GraphView.extractions`). Only the entity aggregates stay in memory.
         self._spool = _Spool()
         self._pids: dict[str, int] = {}  # paper node id -> its record's offset
         self._entities: dict[str, _EntityAcc] = defaultdict(_EntityAcc)
@@ -251,6 +252,7 @@ class GraphBuilder:
         )
         sentences: dict[str, str] = {}
         ents = []
+        names = []
         uf, entities = self._uf, self._entities
         for ent in extraction.entities:
             base = sys.intern(entity_node_id(ent.name, ent.type))
@@ -270,6 +272,7 @@ class GraphBuilder:
             if ent.family and name_key(ent.family) != name_key(ent.name):
                 acc.families[ent.family] = acc.families.get(ent.family, 0) + 1
             ents.append((base, bool(ent.introduced), _spans(ent.mentions, sentences)))
+            names.append((ent.name, ent.type, tuple(ent.aliases), ent.family or ""))
         links = tuple(
             (link.url, link.kind, len(link.mentions) or 1, _spans(link.mentions[:_MAX_EVIDENCE], sentences))
             for link in extraction.links
@@ -279,7 +282,7 @@ class GraphBuilder:
             for node, node_attrs in needed:
                 self._link_nodes.setdefault(node, node_attrs)
             self._link_nodes[target]["mentions"] += count
-        self._pids[pid] = self._spool.append((pid, attrs, tuple(ents), links))
+        self._pids[pid] = self._spool.append((pid, attrs, tuple(ents), links, tuple(names)))
 
     def _merged(self) -> dict[str, _EntityAcc]:
         """Return union-find root -> its entities' accumulators added up.
@@ -557,7 +560,7 @@ class GraphView:
         return record
 
     def _paper_node(self, pid: str) -> dict[str, Any]:
-        _, (title, abstract, url, arxiv_id, date, authors, source), _, _ = self._record(pid)
+        title, abstract, url, arxiv_id, date, authors, source = self._record(pid)[1]
         return {
             "type": "Paper",
             "label": title,
@@ -572,7 +575,7 @@ class GraphView:
 
     def _paper_edges(self, pid: str, *, evidence: bool = True) -> tuple[list[_Edge], list[tuple[str, str, int]]]:
         """Return a paper's out-edges (sorted by target, relation) and its (model, benchmark, shared sentences)."""
-        _, _, ents, links = self._record(pid)
+        ents, links = self._record(pid)[2:4]
         resolved, type_of = self._resolved, self._type_of
         by_node: dict[str, list[tuple[str, bool, tuple[Any, ...]]]] = {}
         for item in ents:
@@ -625,6 +628,39 @@ class GraphView:
             edges.append((target, relation, {"relation": relation, "count": count, "evidence": ev if evidence else []}))
         edges.sort(key=lambda e: (e[0], e[1]))
         return edges, pairs
+
+    def resolution(self) -> dict[str, tuple[str, str]]:
+        """Return each entity's node id before merging (:func:`entity_node_id`) -> (its node id, that node's type).
+
+        >>> from kgraph.types import Paper, Entity, PaperExtraction
+        >>> b = GraphBuilder()
+        >>> b.add(PaperExtraction(Paper("p1", "T", "A"), (Entity("BERTs", "Model", aliases=("BERT",)), Entity("BERT", "Model"))))
+        >>> b.view().resolution()
+        {'model:bert': ('model:bert', 'Model'), 'model:berts': ('model:bert', 'Model')}
+        """
+        return {base: (nid, self._type_of[nid]) for base, nid in sorted(self._resolved.items())}
+
+    def extractions(self) -> Iterator[PaperExtraction]:
+        """Yield the papers' extractions as they were added, in paper node order (read back from the spool).
+
+        A link keeps at most its first five mentions (the spool keeps no more).
+
+        >>> from kgraph.types import Paper, Entity, PaperExtraction
+        >>> b = GraphBuilder()
+        >>> b.add(PaperExtraction(Paper("p1", "T", "A"), (Entity("GPT-4", "Model", aliases=("GPT4",)),)))
+        >>> [x.entities[0].aliases for x in b.view().extractions()]
+        [('GPT4',)]
+        """
+        for pid in self._pids:
+            _, attrs, ents, links, names = self._record(pid)
+            title, abstract, url, arxiv_id, date, authors, source = attrs
+            paper = Paper(pid.removeprefix("paper:"), title, abstract, arxiv_id or None, url or None, date or None, tuple(authors), source or None)
+            entities = tuple(
+                Entity(name, etype, introduced, aliases, tuple(Mention(*span) for span in spans), family or None)
+                for (_, introduced, spans), (name, etype, aliases, family) in zip(ents, names)
+            )
+            found = tuple(Link(url, kind, tuple(Mention(*span) for span in spans)) for url, kind, _, spans in links)
+            yield PaperExtraction(paper, entities, found)
 
     # -- the networkx-like interface ----------------------------------------------------------
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from .corpus import load_corpus
+from .corpus import DEFAULT_MAX_CHARS, Skip, load_corpus
 from .errors import ExportError
 from .graph import GraphBuilder, GraphView
 from .types import Paper, PaperExtraction
@@ -41,12 +41,14 @@ DEFAULT_FORMATS = ("ttl", "html", "graphml", "json")
 
 
 class BuildResult:
-    """What a build produced: the graph, its counts and the files written.
+    """What a build produced: the graph, its counts, the files written and what was skipped.
 
-    ``view`` is the :class:`~kgraph.graph.GraphView` the files were written
-    from; ``graph`` turns it into a ``networkx.MultiDiGraph`` the first time it
-    is asked for (which holds every paper in memory: fine for thousands of
-    papers, not for a million).
+    ``skipped`` lists every :class:`~kgraph.corpus.Skip` of the inputs (papers,
+    files and fields read but not used, with where and why). ``view`` is the
+    :class:`~kgraph.graph.GraphView` the files were written from; ``graph``
+    turns it into a ``networkx.MultiDiGraph`` the first time it is asked for
+    (which holds every paper in memory: fine for thousands of papers, not for
+    a million).
     """
 
     def __init__(
@@ -55,11 +57,13 @@ class BuildResult:
         papers: int,
         files: list[Path] | None = None,
         store: dict[str, Any] | None = None,
+        skipped: list[Skip] | None = None,
     ) -> None:
         self.view = view
         self.papers = papers
         self.files = list(files or [])
         self.store = store
+        self.skipped = list(skipped or [])
 
     @functools.cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -111,17 +115,66 @@ def write_outputs(
     ``on_stage`` is told the name of each file as its writing starts;
     ``before_commit`` runs once every file is written, before any replaces the
     old one (if it fails, the old files stay as they were).
-    """
-    from .export.files import write_graphml, write_json
 
+    Builds into the same folder take turns: the folder is locked while the
+    files are written and put in place, and a second build waits for the
+    first to finish (``on_stage`` says so), so the set of files always comes
+    from one build. The files are written in a hidden staging folder,
+    ``.kgraph-build-<pid>-XXXX``; one a killed build left is removed here.
+    """
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in OUTPUT_FORMATS]
     if unknown:
         raise ExportError(f"Can't write '{unknown[0]}' files. Available: {', '.join(OUTPUT_FORMATS)}")
     out = Path(out_dir)
+    with _output_lock(out, on_stage):
+        return _write_outputs(G, out, formats, base_iri, max_nodes, physics, jobs, on_stage, before_commit)
+
+
+@contextlib.contextmanager
+def _output_lock(out: Path, on_stage: Callable[[str], None] | None) -> Iterator[None]:
+    """Hold the output folder's lock (flock on the folder itself: no lock file is left in it)."""
+    import fcntl
+
+    from .export.files import remove_stale
+
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".kgraph-build-", dir=out))
+        fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as err:
+        raise ExportError(f"{out}: can't write ({err.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_stage is not None:
+                on_stage(f"waiting for another build writing to {out}")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        # A staging folder no build holds (its process is gone): a killed build's.
+        remove_stale(out, _STAGING_PREFIX)
+        yield
+    finally:
+        os.close(fd)  # (releases the lock)
+
+
+_STAGING_PREFIX = ".kgraph-build-"
+
+
+def _write_outputs(
+    G: nx.MultiDiGraph,
+    out: Path,
+    formats: list[str],
+    base_iri: str | None,
+    max_nodes: int | None,
+    physics: bool | None,
+    jobs: int,
+    on_stage: Callable[[str], None] | None,
+    before_commit: Callable[[], None] | None,
+) -> list[Path]:
+    from .export.files import write_graphml, write_json
+
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{os.getpid()}-", dir=out))
     except OSError as err:
         raise ExportError(f"{out}: can't write ({err.strerror})") from None
     try:
@@ -203,16 +256,22 @@ def build(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    strict: bool = False,
     on_paper: Callable[[PaperExtraction], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the graph of the inputs (the sample corpus when None) and write its files.
 
+    ``max_chars`` and ``strict`` are those of :func:`kgraph.corpus.read_papers`:
+    what the inputs held but the graph doesn't is in the result's ``skipped``
+    (with ``strict``, the first such thing is an error).
     ``on_paper`` is called after each paper is extracted and ``on_stage`` with
     the name of each later stage as it starts (the CLI's progress display).
     Input errors are raised before any file is written.
     """
-    papers = load_corpus(inputs)
+    skipped: list[Skip] = []
+    papers = load_corpus(inputs, max_chars=max_chars, strict=strict, on_skip=skipped.append)
     builder = GraphBuilder()
     count = 0
     for extraction in _extractions(papers, jobs=jobs, engine=engine, scheduler=scheduler):
@@ -244,4 +303,4 @@ def build(
         view, out_dir, formats=formats, base_iri=base_iri, max_nodes=max_nodes, physics=physics, jobs=jobs,
         on_stage=on_stage, before_commit=add_to_store,
     )
-    return BuildResult(view, papers=count, files=files, store=store_info)
+    return BuildResult(view, papers=count, files=files, store=store_info, skipped=skipped)

@@ -137,6 +137,7 @@ class Server:
         self.update_url = url + "/update"
         self._tmpdir = tmpdir
         self._front: _Front | None = front
+        front.server_activate()  # listen: the store is ready
         self._thread = threading.Thread(target=front.serve_forever, name="kgraph-serve", daemon=True)
         self._thread.start()
 
@@ -210,11 +211,15 @@ def _location(graph_path: Path, command: str) -> tuple[Path, str | None]:
     _remove_stale_copies()
     tmpdir = tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{os.getpid()}-")
     location = Path(tmpdir) / "store"
-    result = subprocess.run(
-        [command, "load", "--location", str(location), "--file", str(graph_path), "--format", fmt],
-        capture_output=True,
-        text=True,
-    )
+    try:
+        result = subprocess.run(
+            [command, "load", "--location", str(location), "--file", str(graph_path), "--format", fmt],
+            capture_output=True,
+            text=True,
+        )
+    except BaseException:  # interrupted while loading: leave nothing behind
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        raise
     if result.returncode != 0:
         shutil.rmtree(tmpdir, ignore_errors=True)
         raise QueryError(f"{graph_path}: can't load into the server: {_error_line(result.stderr) or 'oxigraph load failed'}")
@@ -266,7 +271,12 @@ class _Front(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], *, timeout: float) -> None:
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, bind_and_activate=False)
+        try:
+            self.server_bind()  # (it listens once the store is ready: Server starts it)
+        except OSError:
+            self.server_close()
+            raise
         self.query_timeout = timeout
         self.slots = threading.BoundedSemaphore(os.cpu_count() or 2)  # queries running at once
 
@@ -498,7 +508,7 @@ def start_server(
     graph_path = Path(graph_path)
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     try:
-        front = _Front((host, port), timeout=query_timeout)
+        front = _Front((host, port), timeout=query_timeout)  # bound now: a busy port fails before any work
     except OSError as err:
         raise QueryError(f"The SPARQL server didn't start on {bind}: {err.strerror or err}") from None
     front.command, front.writable = command, writable

@@ -7,6 +7,7 @@ Layout of ``DIR``::
 
     DIR/current -> data-000003    symlink to the live Oxigraph (RocksDB) store
     DIR/data-000003/              the live store: open it with ``oxigraph ... -l DIR/current``
+    DIR/data-000003/kgraph-papers.marshal   every paper's extraction (what an update rebuilds from)
     DIR/kgraph-store.json         {"format": 1, "base_iri": ...}
     DIR/.lock                     held while a build updates the store
 
@@ -14,29 +15,34 @@ How adding works (see :func:`kgraph.export.rdf.iter_quads`): each paper's
 facts (its description, mentions, evidence spans, evaluations) live in a named
 graph of their own, ``<base>graph/paper/<id>``; descriptions of models,
 datasets, benchmarks, repositories, owners, links and the extractor live in
-``<base>graph/entities``. What the store holds first wins, so the order of the
-listings matters as little as it can, and re-adding a listing changes nothing
-(adding A, B, A leaves the same quads as adding A, B):
+``<base>graph/entities``. A store built listing by listing holds what one
+build of all its listings holds (``kgraph build L1 L2 L3 --store S`` and three
+builds of one listing each give the same triples), so the order of the
+listings doesn't matter, and re-adding a listing changes nothing (adding A, B,
+A leaves the same quads as adding A, B):
 
-- A thing new to the store is described as the listing describes it. A thing
-  already described keeps its canonical name (``schema:name``,
-  ``rdfs:label``), its type and the rest of its description; a listing only
-  adds the names it has for the thing that the store lacks, as
-  ``schema:alternateName`` (alternate names accumulate).
-- A paper read again (its graph is in the store) keeps the ``dcterms:date``
-  and ``kg:source`` it was first read with (a one-shot build of several
-  listings keeps the whole first read of a paper). Everything else of it
-  (title, abstract, authors, links, and its extraction facts: mentions,
-  evidence, evaluations) is replaced by the new run's, so a corrected text or
-  a newer extractor refreshes it, and nothing is doubled. (So A, B, A equals A, B
-  only if the papers A and B share are extracted alike: a paper's
-  ``kg:evaluatesOn`` and evaluations follow the type its own listing gives
-  a thing, which can differ from the type the store keeps.)
+- Each version keeps, beside the Oxigraph files, every paper's extraction
+  (``data-N/kgraph-papers.marshal``, with how each name resolved to a thing).
+  An update builds the graph of all the store's papers and the listing's, as
+  one build would (:class:`kgraph.graph.GraphBuilder`): names merged through
+  aliases (``BERTs`` into ``BERT``), the canonical name the form most papers
+  use, the type most papers give. It then writes anew the graphs of the
+  listing's papers and of the store's papers that name a thing whose node or
+  type changed, and the descriptions of things (names, alternate names, type,
+  totals) that differ; what no longer exists (a thing merged into another)
+  goes. Reading every paper's extraction makes an update's time grow with the
+  store, not just the listing.
+- A paper read again keeps the ``dcterms:date`` and ``kg:source`` it was
+  first read with (a one-shot build of several listings keeps the whole first
+  read of a paper). Everything else of it (title, abstract, authors, links,
+  and its extraction facts: mentions, evidence, evaluations) is replaced by
+  the new run's, so a corrected text or a newer extractor refreshes it, and
+  nothing is doubled.
+- A store made by a kgraph from before the paper records can be queried but
+  not updated (the error says so): build a new one from the listings.
 
 Each model, dataset and benchmark carries its totals (``kg:mentionTotal``,
-``kg:paperCount``); an update recomputes them, from the Mention nodes of the
-whole store, for every thing the listing names or a replaced paper used to
-mention, so they always equal the sums a GROUP BY over the mentions gives.
+``kg:paperCount``), the sums a GROUP BY over its Mention nodes gives.
 
 Crash safety: pyoxigraph 0.5 makes each ``Store.extend``/``Store.update`` call
 a transaction, but removing old paper graphs and bulk-loading new ones takes
@@ -53,15 +59,17 @@ a server that opened it keeps working; restart the server to see an update.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import gc
-import itertools
 import json
+import marshal
 import os
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -69,7 +77,9 @@ from rdflib import namespace as _ns
 
 from .errors import ExportError, QueryError
 from .export.files import atomic_write
-from .export.rdf import DEFAULT_BASE_IRI, _check_base, _Exporter, iter_quads
+from .export.rdf import DEFAULT_BASE_IRI, _check_base, _Exporter
+from .graph import GraphBuilder, GraphView, entity_node_id
+from .types import Entity, Link, Mention, Paper, PaperExtraction
 from .vocab import KG
 
 __all__ = ["update_store", "open_store", "store_location", "STORE_FORMAT"]
@@ -110,6 +120,14 @@ def open_store(store_dir: str | Path) -> ox.Store:
         return ox.Store.read_only(str(location))
     except OSError as err:
         raise QueryError(f"{store_dir}: can't open the store ({' '.join(str(err).split())})") from None
+    except RuntimeError as err:  # RocksDB's "Corruption: ..." and the like
+        raise QueryError(f"{store_dir}: the store is damaged and can't be read ({_short(err)})") from None
+
+
+def _short(err: BaseException, limit: int = 300) -> str:
+    """Return an error's message on one line, cut to ``limit`` characters."""
+    text = " ".join(str(err).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @contextlib.contextmanager
@@ -173,148 +191,190 @@ def _clean(store_dir: Path, *, keep_from: int, keep_to: int) -> None:
                 child.unlink()
 
 
-_NAME = ox.NamedNode(str(_ns.SDO.name))
-_LABEL = ox.NamedNode(str(_ns.RDFS.label))
-_ALT_NAME = ox.NamedNode(str(_ns.SDO.alternateName))
+_RECORDS = "kgraph-papers.marshal"  # in each version's folder: every paper's extraction (see _write_records)
+_RECORDS_FORMAT = 1
 _DATE = ox.NamedNode(str(_ns.DCTERMS.date))
-_SOURCE = ox.NamedNode(str(KG.source))
-_NAME_PREDICATES = (_NAME, _LABEL, _ALT_NAME)
-_NAMED_KINDS = ("Model", "Dataset", "Benchmark")  # the things that carry alternate names
-_KEPT_PAPER_FACTS = (_DATE, _SOURCE)  # a paper keeps these as first read
-
-
-def _names(store: ox.Store, subject: ox.NamedNode, graph: ox.NamedNode) -> set[str] | None:
-    """Return every name (canonical, label, alternate) of a thing described in ``graph``, or None if it isn't."""
-    names: set[str] = set()
-    described = False
-    for quad in store.quads_for_pattern(subject, None, None, graph):
-        described = True
-        if quad.predicate in _NAME_PREDICATES and isinstance(quad.object, ox.Literal):
-            names.add(quad.object.value)
-    return names if described else None
-
-
-def _merged_quads(
-    quads: Iterator[ox.Quad],
-    entities: ox.NamedNode,
-    known: dict[ox.NamedNode, set[str] | None],
-    replaced: set[ox.NamedNode],
-) -> Iterator[ox.Quad]:
-    """Filter a listing's quads so that what the store already holds wins.
-
-    A thing in ``known`` (subject -> its stored names, or None for a thing without
-    alternate names) keeps its stored description: of the listing's quads about
-    it only the names it lacks get through, as ``schema:alternateName``. A paper
-    in ``replaced`` loses the listing's date and source (the store keeps its own).
-    """
-    for quad in quads:
-        if quad.graph_name == entities:
-            if quad.subject not in known:
-                yield quad
-                continue
-            names = known[quad.subject]
-            if (
-                names is not None
-                and quad.predicate in (_NAME, _ALT_NAME)
-                and isinstance(quad.object, ox.Literal)
-                and quad.object.value not in names
-            ):
-                names.add(quad.object.value)
-                yield ox.Quad(quad.subject, _ALT_NAME, ox.Literal(quad.object.value), entities)
-        elif not (quad.predicate in _KEPT_PAPER_FACTS and quad.subject in replaced):
-            yield quad
-
-
-_MENTION_OF = ox.NamedNode(str(KG.mentionOf))
-_TOTALS = (ox.NamedNode(str(KG.mentionTotal)), ox.NamedNode(str(KG.paperCount)))
-_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_COUNT_QUERY = """
-PREFIX kg: <https://w3id.org/kgraph/ontology#>
-SELECT ?thing (SUM(?count) AS ?mentions) (COUNT(DISTINCT ?paper) AS ?papers)
-WHERE { %s ?mention kg:mentionOf ?thing ; kg:inPaper ?paper ; kg:mentionCount ?count . }
-GROUP BY ?thing
-"""
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_COUNTED = tuple(ox.NamedNode(str(KG) + kind) for kind in ("Model", "Dataset", "Benchmark"))
-_VALUES_MAX = 2000  # above this many things, one GROUP BY over every mention is cheaper than VALUES batches
+_EXTRACTOR = ox.NamedNode(str(KG.Extractor))
+_ENTITY_KINDS = ("Model", "Dataset", "Benchmark")
 
 
-def _recount(store: ox.Store, things: set[ox.NamedNode], entities: ox.NamedNode) -> None:
-    """Set kg:mentionTotal and kg:paperCount of ``things`` to the sums of their Mention nodes in the whole store."""
-    if not things:
-        return
-    totals: dict[str, tuple[int, int]] = {}
+def _networkx_extractions(G: nx.MultiDiGraph) -> Iterator[PaperExtraction]:
+    """Yield the extractions a ``networkx`` graph of :mod:`kgraph.graph` was built from, as near as it tells.
 
-    def run(values: str) -> None:
-        for row in store.query(_COUNT_QUERY % values, use_default_graph_as_union=True):
-            totals[row["thing"].value] = (int(row["mentions"].value), int(row["papers"].value))
+    Each paper names a thing by the thing's canonical name, with its aliases;
+    mentions are the evidence spans (a mention count above the five kept
+    spans is made up with spans past the text, which no export shows). A
+    model-benchmark pair found only in sentences past the evidence is lost.
+    (:meth:`kgraph.graph.GraphView.extractions` gives the exact ones.)
+    """
+    nodes = G.nodes
+    for pid in sorted(n for n, data in G.nodes(data=True) if data.get("type") == "Paper"):
+        d = nodes[pid]
+        paper = Paper(
+            pid.removeprefix("paper:"), str(d.get("title") or d.get("label") or ""), str(d.get("abstract") or ""),
+            d.get("arxiv_id") or None, d.get("url") or None, d.get("date") or None,
+            tuple(d.get("authors") or ()), d.get("source") or None,
+        )
+        past_text = len(paper.text) + 1
+        by_target: dict[str, dict[str, dict]] = {}
+        for _, target, key, edge in G.out_edges(pid, keys=True, data=True):
+            by_target.setdefault(target, {})[key] = edge
+        entities, links = [], []
+        for target in sorted(by_target):
+            edges, t = by_target[target], nodes[target]
+            kind = t.get("type")
+            edge = edges.get("mentions") or edges.get("introduces") or next(iter(edges.values()))
+            mentions = [Mention(ev["start"], ev["end"], ev["sentence"]) for ev in edge.get("evidence") or ()]
+            count = int(edge.get("count") or 0)
+            if kind in _ENTITY_KINDS:
+                if len(mentions) >= 5:  # the evidence was cut at five: make up the other mentions
+                    mentions += [Mention(past_text + i, past_text + i, f"\0{target}\0{i}") for i in range(count - len(mentions))]
+                family = t.get("family")
+                entities.append(Entity(
+                    str(t.get("name") or t.get("label")), kind, "introduces" in edges, tuple(t.get("aliases") or ()),
+                    tuple(mentions), str(nodes[family].get("name")) if family and family in nodes else None,
+                ))
+            elif kind in ("Repository", "GitHubOwner", "Link"):
+                links.append(Link(str(t["url"]), str(t.get("kind") or "other") if kind == "Link" else "github", tuple(mentions)))
+        yield PaperExtraction(paper, tuple(entities), tuple(links))
 
-    ordered = sorted(things, key=lambda t: t.value)
-    if len(ordered) > _VALUES_MAX:
-        run("")
-    else:
-        run("VALUES ?thing { " + " ".join(str(t) for t in ordered) + " }")
-    for thing in ordered:
-        if not any(any(True for _ in store.quads_for_pattern(thing, _RDF_TYPE, cls, entities)) for cls in _COUNTED):
-            continue  # not a model, dataset or benchmark (or no longer described)
-        for predicate in _TOTALS:
-            for quad in list(store.quads_for_pattern(thing, predicate, None, entities)):
-                store.remove(quad)
-        mentions, papers = totals.get(thing.value, (0, 0))
-        store.add(ox.Quad(thing, _TOTALS[0], ox.Literal(str(mentions), datatype=_INTEGER), entities))
-        store.add(ox.Quad(thing, _TOTALS[1], ox.Literal(str(papers), datatype=_INTEGER), entities))
+
+def _read_records(location: Path, store_dir: Path) -> Iterator[Any]:
+    """Yield the header (``{"format", "resolution"}``), then each paper's extraction, of a store version."""
+    path = location / _RECORDS
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise ExportError(
+            f"{store_dir}: made by an older kgraph, without the paper records ({_RECORDS}) an update needs; "
+            "build a new store from the listings"
+        ) from None
+    with handle:
+        try:
+            header = marshal.load(handle)
+            if not isinstance(header, dict) or header.get("format") != _RECORDS_FORMAT or not isinstance(header.get("resolution"), dict):
+                raise ValueError("unknown format")
+            yield header
+            while True:
+                try:
+                    item = marshal.load(handle)
+                except EOFError:
+                    return
+                yield _extraction_from_record(item)
+        except (ValueError, TypeError, EOFError, IndexError, KeyError, AttributeError) as err:
+            raise ExportError(f"{store_dir}: the store's paper records ({path.name}) are damaged ({err})") from None
 
 
-def _apply(location: Path, G: nx.MultiDiGraph, base_iri: str, *, recount_all: bool = False) -> dict[str, int]:
-    """Add the papers and things of ``G`` to the store at ``location``; return counts."""
-    store = ox.Store(str(location))
-    exporter = _Exporter(G, base_iri, per_paper=True)
-    entities = exporter.entities_graph
-    before = len(store)
-    papers = 0
-    # Papers read again: their graph is dropped and written anew (the extraction
-    # facts are refreshed), but the date and source they were first read with stay.
-    kept: list[ox.Quad] = []
-    replaced: set[ox.NamedNode] = set()
-    # Things already described: subject -> the names they have (None: described, no alternate names).
-    known: dict[ox.NamedNode, set[str] | None] = {}
-    touched: set[ox.NamedNode] = set()  # things whose totals must be recomputed
-    for nid in sorted(G.nodes):
-        kind = G.nodes[nid].get("type")
-        subject = exporter.iri(nid)
-        if kind == "Paper":
-            papers += 1
-            graph = exporter.paper_graph(nid)
-            if store.contains_named_graph(graph):
-                replaced.add(subject)
-                for predicate in _KEPT_PAPER_FACTS:
-                    kept.extend(store.quads_for_pattern(subject, predicate, None, graph))
-                # What the old text mentioned: its totals change when the paper is replaced.
-                touched.update(q.object for q in store.quads_for_pattern(None, _MENTION_OF, None, graph))
-                store.remove_graph(graph)
-        else:
-            names = _names(store, subject, entities)
-            if names is not None:
-                known[subject] = names if kind in _NAMED_KINDS else None
-            if kind in _NAMED_KINDS:
-                touched.add(subject)
-    if _names(store, exporter.agent, entities) is not None:
-        known[exporter.agent] = None
-    store.bulk_extend(
-        itertools.chain(kept, _merged_quads(iter_quads(G, base_iri=base_iri), entities, known, replaced))
+def _record(x: PaperExtraction) -> tuple[Any, ...]:
+    p = x.paper
+    spans = lambda mentions: tuple((m.start, m.end, m.sentence, m.text) for m in mentions)  # noqa: E731
+    return (
+        (p.id, p.title, p.abstract, p.arxiv_id, p.url, p.date, tuple(p.authors), p.source),
+        tuple((e.name, e.type, e.introduced, tuple(e.aliases), spans(e.mentions), e.family) for e in x.entities),
+        tuple((link.url, link.kind, spans(link.mentions)) for link in x.links),
     )
-    if recount_all:  # a store from before totals existed: give every thing its totals
-        touched.update(q.subject for cls in _COUNTED for q in store.quads_for_pattern(None, _RDF_TYPE, cls, entities))
-    _recount(store, touched, entities)
+
+
+def _extraction_from_record(item: tuple[Any, ...]) -> PaperExtraction:
+    paper, entities, links = item
+    mentions = lambda spans: tuple(Mention(*span) for span in spans)  # noqa: E731
+    return PaperExtraction(
+        Paper(*paper),
+        tuple(Entity(name, etype, introduced, aliases, mentions(spans), family) for name, etype, introduced, aliases, spans, family in entities),
+        tuple(Link(url, kind, mentions(spans)) for url, kind, spans in links),
+    )
+
+
+def _write_records(path: Path, view: GraphView) -> None:
+    """Write every paper's extraction, after a header with the resolution of names to things, as a marshal stream."""
+    with path.open("wb") as handle:
+        marshal.dump({"format": _RECORDS_FORMAT, "resolution": view.resolution()}, handle)
+        for extraction in view.extractions():
+            marshal.dump(_record(extraction), handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _union(
+    records: Iterator[Any] | None, extractions: Iterator[PaperExtraction]
+) -> tuple[GraphView, dict[str, list[str]], set[str], set[str], dict[str, tuple[str, str]]]:
+    """Return the graph of every paper (the store's and the listing's) as one build of them all would make it.
+
+    Also returns the store's papers -> the names they use (entity node ids
+    before merging), the listing's paper ids, the ids of the papers it
+    replaces, and the store's previous resolution of names to things. A paper
+    read again is the listing's, with the date and source it was first read with.
+    """
+    new = {x.paper.id: x for x in extractions}
+    builder = GraphBuilder()
+    old_names: dict[str, list[str]] = {}
+    replaced: set[str] = set()
+    resolution: dict[str, tuple[str, str]] = {}
+    if records is not None:
+        resolution = {k: tuple(v) for k, v in next(records)["resolution"].items()}
+        for old in records:
+            pid = old.paper.id
+            if pid in new:
+                replaced.add(pid)
+                first = new[pid]
+                new[pid] = PaperExtraction(
+                    dataclasses.replace(first.paper, date=old.paper.date, source=old.paper.source), first.entities, first.links
+                )
+            else:
+                old_names[pid] = [entity_node_id(e.name, e.type) for e in old.entities]
+                builder.add(old)
+    for extraction in new.values():
+        builder.add(extraction)
+    return builder.view(), old_names, set(new), replaced, resolution
+
+
+def _apply(location: Path, view: GraphView, base_iri: str, papers: set[str]) -> int:
+    """Make the store at ``location`` hold ``view``: the graphs of ``papers`` are written anew, the descriptions of things as they differ."""
+    store = ox.Store(str(location))
+    exporter = _Exporter(view, base_iri, per_paper=True)
+    entities = exporter.entities_graph
+    paper_quads: list[ox.Quad] = []
+    for pid in sorted(papers):
+        graph = exporter.paper_graph(pid)
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        paper_quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in exporter.paper_triples(pid))
+        if len(paper_quads) > 500_000:
+            store.bulk_extend(paper_quads)
+            paper_quads = []
+    store.bulk_extend(paper_quads)
+    # What the entities graph should hold: every thing of the view, described as one build describes it.
+    wanted: dict[ox.NamedNode, set[ox.Triple]] = {exporter.agent: set(exporter.agent_triples())}
+    for _, triples in exporter.groups(nodes=[n for n in view.nodes if not n.startswith("paper:")], agent=False):
+        if triples:
+            wanted.setdefault(triples[0].subject, set()).update(triples)
+    held: dict[ox.NamedNode, set[ox.Triple]] = {}
+    for quad in store.quads_for_pattern(None, None, None, entities):
+        held.setdefault(quad.subject, set()).add(ox.Triple(quad.subject, quad.predicate, quad.object))
+    for subject, triples in held.items():
+        if subject not in wanted and ox.Triple(subject, _RDF_TYPE, _EXTRACTOR) in triples:
+            continue  # an extractor that older papers are attributed to
+        for t in triples - wanted.get(subject, set()):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, entities))
+    store.bulk_extend(
+        ox.Quad(t.subject, t.predicate, t.object, entities)
+        for subject, triples in wanted.items()
+        for t in triples - held.get(subject, set())
+    )
     store.flush()
-    after = len(store)
+    quads = len(store)
     del store
     gc.collect()
-    return {"papers": papers, "replaced_papers": len(replaced), "quads_before": before, "quads": after}
+    return quads
 
 
 def update_store(store_dir: str | Path, G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> dict[str, object]:
     """Add a listing's graph to the store in ``store_dir`` (created if missing), atomically.
+
+    ``G`` is best a :class:`~kgraph.graph.GraphView` (what ``kgraph build``
+    makes): it gives each paper's extraction as it was; a ``networkx`` graph
+    gives them as near as it can (see :func:`_networkx_extractions`).
 
     Returns counts: ``papers`` in ``G``, ``replaced_papers`` (already in the
     store: their extraction facts are replaced, their date and source kept),
@@ -343,16 +403,30 @@ def update_store(store_dir: str | Path, G: nx.MultiDiGraph, *, base_iri: str = D
         number = int(_DATA.fullmatch(live)[1]) + 1 if live and _DATA.fullmatch(live) else 1
         _clean(store_dir, keep_from=0, keep_to=number - 1)  # a killed run's tmp-* and unused data-N
         tmp = store_dir / f"tmp-{os.getpid()}-{number:06d}"
+        # The graph of every paper, the store's and the listing's, as one build of them all makes it.
+        records = _read_records(store_dir / live, store_dir) if live else None
+        extractions = G.extractions() if isinstance(G, GraphView) else _networkx_extractions(G)
+        view, old_names, listed, replaced, before = _union(records, extractions)
+        # Besides the listing's papers, the store's papers that name a thing whose node or type changed
+        # (a name merged into another thing, a new canonical name, a dataset that became a benchmark).
+        after = view.resolution()
+        changed = {name for name, thing in before.items() if after.get(name) != thing}
+        papers = {f"paper:{pid}" for pid in listed}
+        papers.update(f"paper:{pid}" for pid, names in old_names.items() if changed.intersection(names))
+        quads_before = 0
         try:
             if live:
                 source = ox.Store.read_only(str(store_dir / live))
+                quads_before = len(source)
                 source.backup(str(tmp))
                 del source
                 gc.collect()
-            counts = _apply(tmp, G, base_iri, recount_all=version < 2)
-        except OSError as err:
+            quads = _apply(tmp, view, base_iri, papers)
+            _write_records(tmp / _RECORDS, view)
+        except (OSError, RuntimeError) as err:  # RuntimeError: RocksDB's "Corruption: ..." and the like
             shutil.rmtree(tmp, ignore_errors=True)
-            raise ExportError(f"{store_dir}: can't update the store ({' '.join(str(err).split())})") from None
+            raise ExportError(f"{store_dir}: can't update the store ({_short(err)})") from None
+        counts = {"papers": len(listed), "replaced_papers": len(replaced), "quads_before": quads_before, "quads": quads}
         target = f"data-{number:06d}"
         os.replace(tmp, store_dir / target)
         link = store_dir / f".current.{os.getpid()}"

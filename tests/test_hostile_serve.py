@@ -182,30 +182,29 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _copies() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("kgraph-serve-*"))
+def _copies(pid: int | str = "*") -> set[Path]:
+    """The temporary stores of the kgraph serve process ``pid`` (of any, by default)."""
+    return set(Path(tempfile.gettempdir()).glob(f"kgraph-serve-{pid}-*"))
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_serve_stops_cleanly_on_signals(graph_file, sig):
-    before = _copies()
     port = _free_port()
     proc = _serve_process(graph_file, port)
     _wait_listening(port, proc)
-    assert _copies() - before  # the file's temporary store
+    assert _copies(proc.pid)  # the file's temporary store
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == (130 if sig == signal.SIGINT else 128 + sig)
     assert "Traceback" not in err
-    assert _copies() - before == set()
+    assert _copies(proc.pid) == set()
 
 
 def test_serve_killed_leaves_no_engine_and_the_next_start_cleans_up(graph_file):
-    before = _copies()
     port = _free_port()
     proc = _serve_process(graph_file, port)
     _wait_listening(port, proc)
-    left = _copies() - before
+    left = _copies(proc.pid)
     assert left
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

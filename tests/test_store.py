@@ -70,19 +70,23 @@ def test_store_add_another_listing_gives_the_union_without_duplicates(tmp_path):
     assert _quads(kg) == before
 
 
-def test_store_keeps_old_names_as_aliases(tmp_path):
+def test_store_keeps_other_names_as_aliases(tmp_path):
     from kgraph.types import Entity, Paper, PaperExtraction
 
     kg = tmp_path / "kg"
-    update_store(kg, build_graph([PaperExtraction(Paper("x1", "T", "A"), (Entity("Llama 2", "Model"),))]))
-    update_store(kg, build_graph([PaperExtraction(Paper("x2", "T2", "A"), (Entity("LLaMA-2", "Model"),))]))
+    x1 = PaperExtraction(Paper("x1", "T", "A"), (Entity("Llama 2", "Model"),))
+    x2 = PaperExtraction(Paper("x2", "T2", "A"), (Entity("LLaMA-2", "Model"),))
+    update_store(kg, build_graph([x1]))
+    update_store(kg, build_graph([x2]))
     store = load_store(kg)
     rows = select(
         store,
         "SELECT ?n ?a WHERE { <https://w3id.org/kgraph/model/llama2> <https://schema.org/name> ?n ; "
         "<https://schema.org/alternateName> ?a }",
     )[1]
-    assert rows == [["Llama 2", "LLaMA-2"]]  # the first name stays canonical; the new one is an alternate
+    # the canonical name is the one a build of both listings gives (a tie: the shorter, then the first in order)
+    assert build_graph([x1, x2]).nodes["model:llama2"]["name"] == "LLaMA-2"
+    assert rows == [["LLaMA-2", "Llama 2"]]
 
 
 # Two listings that share a paper (same title and text, another date) and name the same
@@ -146,22 +150,22 @@ def test_store_readding_a_listing_after_another_changes_nothing(tmp_path, listin
     assert a_b != a  # B did add something
 
 
-def test_store_first_description_of_a_thing_wins_and_names_accumulate(tmp_path, listings):
+def test_store_describes_things_as_one_build_of_all_listings_does(tmp_path, listings):
     kg = tmp_path / "kg"
     _add(tmp_path, kg, listings["a"])
     llama, fooqa = _KG + "model/llama27b", _KG + "data/fooqa"
     assert _description(kg, llama) == (["Llama-2-7B"], ["Llama-2-7B"], [], [_KG + "ontology#Model"])
-    assert _description(kg, fooqa)[3] == [_KG + "ontology#Benchmark"]
     only_b = build([listings["b"]], tmp_path / "out-b", formats=()).graph
-    assert only_b.nodes["model:llama27b"]["name"] == "LLaMA 2 7B" and only_b.nodes["data:fooqa"]["type"] == "Dataset"
+    assert only_b.nodes["model:llama27b"]["name"] == "LLaMA 2 7B"
     _add(tmp_path, kg, listings["b"])
-    # A's name, label and type stay; B's name is added as an alternate name
-    assert _description(kg, llama) == (["Llama-2-7B"], ["Llama-2-7B"], ["LLaMA 2 7B"], [_KG + "ontology#Model"])
-    assert _description(kg, _KG + "model/llama2") == (["Llama-2"], ["Llama-2"], ["LLaMA 2"], [_KG + "ontology#Model"])
-    assert _description(kg, fooqa) == (["FooQA"], ["FooQA"], [], [_KG + "ontology#Benchmark"])
-    # a thing only A names has the canonical name a one-shot build of both listings gives it
+    # name, label, alternate names and type are those a build of both listings gives
     both = build([listings["a"], listings["b"]], tmp_path / "out-ab", formats=()).graph
-    assert _description(kg, _KG + "model/zetanet3b")[0] == [both.nodes["model:zetanet3b"]["name"]] == ["ZetaNet-3B"]
+    for nid in ("model:llama27b", "model:llama2", "data:fooqa", "model:zetanet3b"):
+        node = both.nodes[nid]
+        name, label, aliases, types = _description(kg, _KG + nid.replace(":", "/"))
+        assert (name, label, aliases) == ([node["name"]], [node["name"]], sorted(node["aliases"])), nid
+        assert types == [_KG + "ontology#" + node["type"]], nid
+    assert _description(kg, llama)[2] == ["LLaMA 2 7B"]  # B's name is kept as an alternate name
 
 
 def test_store_paper_keeps_its_first_date_and_source(tmp_path, listings):

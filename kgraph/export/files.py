@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,14 +20,62 @@ import networkx as nx
 
 from ..errors import ExportError
 
-__all__ = ["atomic_write", "to_json", "write_json", "write_graphml", "sorted_graph"]
+__all__ = ["atomic_write", "remove_stale", "to_json", "write_json", "write_graphml", "sorted_graph"]
+
+
+def _alive(pid: int) -> bool:
+    """Tell whether a process with this id runs on this machine."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid > 0  # another user's process (or a number no process can have)
+    return True
+
+
+def remove_stale(folder: str | Path, prefix: str, suffix: str = "") -> list[Path]:
+    """Remove what killed runs left in ``folder``: ``PREFIX<pid>.…SUFFIX`` entries whose process is gone.
+
+    Temporary files and folders carry the id of the process that writes them
+    (:func:`atomic_write`, :func:`kgraph.pipeline.write_outputs`); one whose
+    process no longer runs was left by a run killed with ``kill -9`` or a
+    power cut. Entries without a process id are left alone. Returns what was removed.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / ".x.2147483646.abc.tmp").write_text("left by a dead process")
+    >>> [p.name for p in remove_stale(d, ".x.", ".tmp")]
+    ['.x.2147483646.abc.tmp']
+    """
+    removed = []
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(suffix)]
+    except OSError:
+        return removed
+    for entry in entries:
+        pid = entry.name[len(prefix):].split(".", 1)[0].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        removed.append(path)
+    return removed
 
 
 @contextlib.contextmanager
 def atomic_write(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file next to ``path``; on success rename it over ``path``.
 
-    On any error the temporary file is removed and ``path`` is untouched.
+    On any error the temporary file is removed and ``path`` is untouched. The
+    temporary file, ``.NAME.<pid>.XXXX.tmp``, names the process that writes
+    it, so the next write of ``path`` removes one a killed run left.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
@@ -51,7 +100,8 @@ def atomic_write(path: str | Path, *, mode: str = "w") -> Iterator[IO[Any]]:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        remove_stale(path.parent, f".{path.name}.", ".tmp")  # what a killed run left
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
         raise ExportError(f"{path}: can't write ({err.strerror})") from None
     try:
