@@ -25,7 +25,8 @@ from spacy.language import Language
 from ..links import find_links
 from ..types import Entity, Link, Mention, Paper, PaperExtraction
 from .components import EntityRecognizer  # also registers the kgraph_entities factory
-from .rules import Found, Recognizer, load_recognizer, sentence_spans
+from .learned import Extractor, load_extractor
+from .rules import Found, Recognizer, sentence_spans
 
 __all__ = ["extract", "extract_paper", "make_nlp"]
 
@@ -58,14 +59,14 @@ def _sentence_finder(text: str):
     return sentence
 
 
-def _rules_only(nlp: Language | None) -> Recognizer | None:
+def _rules_only(nlp: Language | None) -> Recognizer | Extractor | None:
     """Return the recognizer when ``nlp`` is just the tokenizer and ``kgraph_entities``.
 
     ``None`` stands for :func:`make_nlp`'s pipeline, whose recognizer is the shared
-    :func:`~kgraph.extract.rules.load_recognizer`: no need to build spaCy (~0.1 s a call).
+    :func:`~kgraph.extract.learned.load_extractor`: no need to build spaCy (~0.1 s a call).
     """
     if nlp is None:
-        return load_recognizer()
+        return load_extractor()
     if nlp.pipe_names != ["kgraph_entities"]:
         return None
     component = nlp.get_pipe("kgraph_entities")

@@ -14,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .rules import Recognizer, load_recognizer
+from .learned import Extractor, load_extractor
+from .rules import Recognizer
 
 __all__ = ["EntityRecognizer", "make_entity_recognizer"]
 
@@ -31,11 +32,11 @@ class EntityRecognizer:
     [('GPT-4', 'MODEL'), ('MMLU', 'BENCHMARK'), ('GSM8K', 'BENCHMARK')]
     """
 
-    def __init__(self, nlp: Language, name: str = "kgraph_entities", *, spans_key: str = "kgraph", annotate_ents: bool = True, recognizer: Recognizer | None = None) -> None:
+    def __init__(self, nlp: Language, name: str = "kgraph_entities", *, spans_key: str = "kgraph", annotate_ents: bool = True, recognizer: Recognizer | Extractor | None = None) -> None:
         self.name = name
         self.spans_key = spans_key
         self.annotate_ents = annotate_ents
-        self.recognizer = recognizer or load_recognizer()
+        self.recognizer = recognizer or load_extractor()
         if not Doc.has_extension("kgraph_entities"):
             Doc.set_extension("kgraph_entities", default=None)
 

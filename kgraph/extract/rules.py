@@ -44,8 +44,10 @@ The rules rest on evidence that holds in any abstract, in this order:
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate, repeat
@@ -141,16 +143,15 @@ class _Tok(NamedTuple):
     text: str
 
 
-# the last text's sentence breaks: :meth:`Recognizer.find` and then :func:`sentence_spans` (for the
-# mentions' sentences) scan the same text; one (text, matches) pair, replaced whole (safe across threads)
-_SENT_MEMO: tuple[str, list[re.Match[str]]] = ("", [])
+# each thread's last text's sentence breaks: :meth:`Recognizer.find` and then :func:`sentence_spans` (for
+# the mentions' sentences) scan the same text; one (text, matches) pair per thread
+_SENT_MEMO = threading.local()
 
 
 def _sentence_breaks(text: str) -> list[re.Match[str]]:
-    """Return the matches of ``_SENT_END`` in ``text`` (memoised for the last text)."""
-    global _SENT_MEMO
-    memo = _SENT_MEMO
-    if memo[0] == text:
+    """Return the matches of ``_SENT_END`` in ``text`` (memoised for this thread's last text)."""
+    memo = getattr(_SENT_MEMO, "last", None)
+    if memo is not None and memo[0] == text:
         return memo[1]
     # a break starts at whitespace after [.!?] or at a blank line: try the pattern only there (found by a scan
     # for rare characters; a scan of the whole text with _SENT_END is slow), as finditer would, left to right
@@ -164,7 +165,7 @@ def _sentence_breaks(text: str) -> list[re.Match[str]]:
         if m is not None:
             found.append(m)
             end = m.end()
-    _SENT_MEMO = (text, found)
+    _SENT_MEMO.last = (text, found)
     return found
 
 
@@ -1136,7 +1137,16 @@ class Recognizer:
     # -- main -------------------------------------------------------------------------
 
     def find(self, text: str) -> list[Found]:
-        """Return the entities of ``text``, in order of first mention."""
+        """Return the entities of ``text``, in order of first mention.
+
+        Re-entrant: the state of one text (where its title ends, its lists, its
+        model nouns...) lives on a shallow copy made for the call, so threads can
+        share a recognizer; the copy shares the read-only tables and the caches
+        of pure functions.
+        """
+        return copy.copy(self)._find(text)
+
+    def _find(self, text: str) -> list[Found]:
         work = text.replace("~", " ")
         title_end = work.find("\n\n")
         self._title_end = title_end if title_end >= 0 else 0  # no blank line: no title
