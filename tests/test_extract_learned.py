@@ -146,3 +146,21 @@ def test_extract_learned_rules_alone_when_no_weights():
     text = "T\n\nWe evaluate GPT-4 on MMLU."
     assert [(f.name, f.type) for f in Extractor(rules, None).find(text)] == [(f.name, f.type) for f in rules.find(text)]
     assert isinstance(rules.find(text)[0], Found)
+
+
+def test_extract_learned_long_runs_are_blanked_before_the_rules(monkeypatch):
+    seen = []
+    rules = load_recognizer()
+    monkeypatch.setattr(type(rules), "find", lambda self, text: seen.append(text) or [])
+    text = "T\n\n" + "x" * 300 + " We use GPT-4. See https://example.org/" + "a" * 250
+    Extractor(rules, None).find(text)
+    assert len(seen[0]) == len(text)  # offsets kept
+    assert "x" * 201 not in seen[0] and "a" * 201 not in seen[0] and "We use GPT-4." in seen[0]
+
+
+def test_extract_learned_a_hostile_word_does_not_hide_the_names_after_it():
+    [x] = extract([__import__("kgraph.types", fromlist=["Paper"]).Paper("p", "T", "A" * 200_000 + " We evaluate GPT-4 on MMLU.")])
+    names = {(e.name, e.type) for e in x.entities}
+    assert ("GPT-4", "Model") in names
+    start = x.paper.text.index("GPT-4")
+    assert any(m.start == start for e in x.entities for m in e.mentions if e.name == "GPT-4")

@@ -490,6 +490,10 @@ def load_decider() -> Decider | None:
     return Decider(json.loads(WEIGHTS.read_text(encoding="utf-8")))
 
 
+MAX_WORD = 200  # characters without a space: longer runs (hostile input, base64) are no names
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_WORD + 1))
+
+
 class Extractor:
     """The rules propose, the trained model decides: ``find(text)`` as the rules' :class:`Recognizer` has it.
 
@@ -504,7 +508,17 @@ class Extractor:
         self.decider = decider
 
     def find(self, text: str) -> list[Found]:
-        """Return the entities of ``text``, in order of first mention."""
+        """Return the entities of ``text``, in order of first mention.
+
+        A run of more than ``MAX_WORD`` characters without a space can't hold a
+        name: it is blanked (offsets kept) before the rules read the text, so a
+        hostile "word" costs linear time.
+
+        >>> Extractor(load_recognizer(), None).find("T\\n\\n" + "A" * 50_000 + " We use GPT-4.")[0].name
+        'GPT-4'
+        """
+        if len(text) > MAX_WORD and _LONG_RUN.search(text):
+            text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
         found = self.rules.find(text)
         return found if self.decider is None else self.decider.decide(text, found)
 
