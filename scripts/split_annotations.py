@@ -19,7 +19,7 @@ N_DEV = 200
 # The first dev draw took no 2026 paper and few of 2025 (the test set had taken the first ones of those
 # years in the hash order): a second draw of 200 from 2025-2026 joins it, from what no split had taken.
 N_DEV_NEW = 200
-N_TRAIN = 3000  # drawn in two rounds of annotation: the first 2,000, then 1,000 more
+N_TRAIN = 5200  # drawn in three rounds of annotation: the first 2,000, then 1,000, then the 2,200 left
 N_DOUBLE_FROM = 2000  # the double-annotated sample is drawn from the first round
 DOUBLE_SHARE = 10  # one training abstract in DOUBLE_SHARE of the first round is annotated twice
 
@@ -40,9 +40,11 @@ def split(ids: list[str]) -> dict:
         test += [i for i in ranked if year_bucket(i) == bucket][:n]
     chosen = set(test)
     rest = [i for i in ranked if i not in chosen]
-    dev, train = rest[:N_DEV], rest[N_DEV:N_DEV + N_TRAIN]
+    dev, train = rest[:N_DEV], rest[N_DEV:N_DEV + 3000]
     double = train[:N_DOUBLE_FROM][::DOUBLE_SHARE]
-    dev += [i for i in rest[N_DEV + N_TRAIN:] if year_bucket(i) in ("25", "26")][:N_DEV_NEW]
+    dev += [i for i in rest[N_DEV + 3000:] if year_bucket(i) in ("25", "26")][:N_DEV_NEW]
+    taken = set(dev) | set(train)
+    train += [i for i in rest if i not in taken][: N_TRAIN - 3000]  # the third round: what is left
     return {"seed": SEED, "test": sorted(test), "dev": sorted(dev), "train": sorted(train),
             "train_double": sorted(double), "unused": len(rest) - len(dev) - len(train)}
 
