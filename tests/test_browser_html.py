@@ -16,7 +16,7 @@ import pytest
 from kgraph.export.browser import CHROMIUM, block_network, launch_chromium
 from kgraph.export.html import write_html
 
-from test_html import XSS_TITLE, _big_graph, make_graph
+from support.html import XSS_TITLE, big_graph, make_graph
 
 
 pytestmark = pytest.mark.browser
@@ -209,7 +209,7 @@ def test_browser_hostile_title_is_shown_as_text(opened):
 
 
 def test_browser_truncated_page_draws_max_nodes_and_says_so(opened):
-    G = _big_graph()
+    G = big_graph()
     page = opened(G, max_nodes=30)
     assert page.js("window.kgraph.network.body.data.nodes.length") == 30
     notice = page.page.locator("#kg-notice").text_content()

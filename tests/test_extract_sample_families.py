@@ -1,48 +1,48 @@
-"""Tests of the rule families of development rounds 2-6, on real sentences from the sample.
+"""The rule families, on real sentences from the sample.
 
-The round tests (test_extract_generalise.py, test_extract_listing_style.py and
-test_extract_round3.py to test_extract_round6.py) use sentences from the development
-sets in tests/data/dev2-dev6. The tests here check the same families on sentences
-quoted verbatim from the sample listings that ship with kgraph (kgraph/data/corpus). A sentence may be cut to the clause that
+The rule-family tests (test_extract_names.py, test_extract_phrases.py,
+test_extract_definitions.py, test_extract_lists.py, test_extract_context.py,
+test_extract_titles.py, test_extract_introduced.py, test_extract_resolve.py) use
+sentences from the development sets in tests/data/dev2-dev6 as well. The tests here
+check the same families on sentences quoted verbatim from the sample listings that
+ship with kgraph (kgraph/data/corpus). A sentence may be cut to the clause that
 matters, but its words are not changed, and ``test_quotes_are_verbatim_sample_text``
 checks that. Each case states the exact entities (name and type, and ``introduced``
 where it matters) that the annotation guidelines expect from the sentence alone.
 
-No sample sentence has the cue of these families (by the round test file that covers them):
+No sample sentence has the cue of these families (by the test module that covers them):
 
-- test_extract_generalise.py: a known model before a patch-sized backbone ("CLIP
-  ViT-L/14"); lowercase model ids on a known family stem ("phi-3-mini"); a glued
-  gazetteer name written as two words ("Code Llama"; the sample's only instance, "MS
-  MARCO DEV", is in a sentence the extractor gets wrong); a title benchmark outweighing
-  an abstract dataset; a name with and without its type noun ("Belebele
-  Benchmark"/"Belebele"); "introduce X 7B, which ..." (the sample's one "introduce X,
-  which", FactCheckMate, names a method); an introduced name typed only by a later
-  mention ("presents E5, ... E5 is the first model"); "-Coder" names.
-- test_extract_listing_style.py: a class noun inside a hyphenated name before a comma
-  and another name ("DCLM-Baseline, FineWeb-Edu"); a plural assistant noun before a list
-  ("3D assistants, A, B"); a version alone ("v0.1"); a small item count ending a data
-  name ("OpenVidHD-0.4M"); a competition's year ("AIME 2024"); a base model after a
-  versioned name ("Llama 3.1 base models"); "-preview" variants and lowercase ids on a
-  model stem ("gpt-4o"); a counted plural noun heading a list of sets ("On 31 held-out
-  graphs, including ..."; the sample's one "on several ... tasks, namely" lists tasks and
-  is tested with "namely"); digit-led CamelCase names ("3RScan").
-- test_extract_round3.py: "trained from X"/"tuned into X" (the sample has only "trained
-  from scratch"); collections heading a list of datasets ("existing collections such as
-  A, B").
-- test_extract_round4.py: a verb noun or coordinated clause next to a name ("MedSAM
-  fine-tuning and reduces HD95"); a plain plural title word that is a plural of a known
-  name ("Pushing the Limits").
-- test_extract_round5.py: "-test"/"-val" splits ("miniF2F-test"); "which we release as
-  X"; a made name described by a count of items ("We collect TutorDial, 3,214
-  dialogues"); an appositive list after a counted plural data noun and a comma ("4
-  benchmarks, A, B and C"); networks/transformers heading a list of models
-  ("message-passing networks (GIN, GAT)").
-- test_extract_round6.py: a two-digit decimal score after a versioned name
-  ("GPT-3.5-Turbo 58.0"); a release number after capitalised words ("Stable Diffusion
+- test_extract_names.py: a known model before a patch-sized backbone ("CLIP
+  ViT-L/14"); lowercase model ids on a known family stem ("phi-3-mini", "gpt-4o"); a
+  glued gazetteer name written as two words ("Code Llama", "MS MARCO"; the sample's only
+  instance, "MS MARCO DEV", is in a sentence the extractor gets wrong); "-Coder" names;
+  a version alone ("v0.1"); a small item count ending a data name ("OpenVidHD-0.4M"); a
+  competition's year ("AIME 2024"); a base model after a versioned name ("Llama 3.1 base
+  models"); "-preview" variants; digit-led CamelCase names ("3RScan"); a plain plural
+  title word that is a plural of a known name ("Pushing the Limits"); a two-digit decimal
+  score after a versioned name ("GPT-3.5-Turbo 58.0").
+- test_extract_phrases.py: a release number after capitalised words ("Stable Diffusion
   v1.5"; the sample's only "Word vN", "Vega v2", names a leaderboard "submission" the
   guidelines leave unclear); a lowercase checkpoint id in parentheses
-  ("(code-davinci-002)"); a glued gazetteer name written as two words ("MS MARCO", see
-  above); a single word and a bare decimal ("Aegis 2.0").
+  ("(code-davinci-002)"); a single word and a bare decimal ("Aegis 2.0").
+- test_extract_definitions.py: "which we release as X".
+- test_extract_lists.py: a plural assistant noun before a list ("3D assistants, A, B");
+  a counted plural noun heading a list of sets ("On 31 held-out graphs, including ...";
+  the sample's one "on several ... tasks, namely" lists tasks and is tested with
+  "namely"); collections heading a list of datasets ("existing collections such as A,
+  B"); a verb noun or coordinated clause next to a name ("MedSAM fine-tuning and reduces
+  HD95"); an appositive list after a counted plural data noun and a comma ("4
+  benchmarks, A, B and C"); networks/transformers heading a list of models
+  ("message-passing networks (GIN, GAT)").
+- test_extract_context.py: a class noun inside a hyphenated name before a comma and
+  another name ("DCLM-Baseline, FineWeb-Edu"); "trained from X"/"tuned into X" (the
+  sample has only "trained from scratch"); "-test"/"-val" splits ("miniF2F-test"); a
+  made name described by a count of items ("We collect TutorDial, 3,214 dialogues").
+- test_extract_introduced.py: "introduce X 7B, which ..." (the sample's one "introduce
+  X, which", FactCheckMate, names a method); an introduced name typed only by a later
+  mention ("presents E5, ... E5 is the first model").
+- test_extract_resolve.py: a title benchmark outweighing an abstract dataset; a name
+  with and without its type noun ("Belebele Benchmark"/"Belebele").
 """
 
 import re
@@ -51,7 +51,7 @@ import pytest
 
 from kgraph.corpus import sample_corpus_paths
 
-from extract_helpers import found, found_intro
+from support.extract import found, found_intro
 
 M, D, B = "Model", "Dataset", "Benchmark"
 
@@ -64,7 +64,96 @@ def check(text, expected):
         assert found(text) == expected
 
 
-# --- test_extract_generalise.py (dev2) ------------------------------------------------
+# --- names, sizes, versions and variants (test_extract_names.py) ------------------------
+
+# a possessive owner is no part of a name: _POSSESSIVE in _trim_token and Recognizer._phrase_names
+POSSESSIVE = [
+    (
+        "It covers the historical development of LLMs especially the advances enabled by transformer-based architectures "
+        "like OpenAI's GPT series and Google's BERT, as well as the role of attention mechanisms in enhancing model performance.",
+        [("GPT", M), ("BERT", M)],
+    ),
+    (
+        "ModernBERT-Large-Instruct exhibits strong zero-shot performance on both classification and knowledge-based tasks, "
+        "outperforming similarly sized LLMs on MMLU and achieving 93% of Llama3-1B's MMLU performance with 60% less parameters.",
+        [("ModernBERT-Large-Instruct", M), ("MMLU", B), ("Llama3-1B", M)],
+    ),
+]
+
+# a resolution is no part of a name ("ImageNet 256*256"): _RESOLUTION_AFTER in Recognizer._extend_right
+RESOLUTION_IS_NO_NAME = [
+    (
+        "Finally, our elucidated language model for image generation, termed as ELM, achieves state-of-the-art performance "
+        "on the ImageNet 256*256 benchmark.",
+        {"ELM": (M, True), "ImageNet": (B, False)},
+    ),
+]
+
+# a parameter count ends a model name ("GPT-3 175B", "OPT-175B"): _PARAM_SIZE_END in Recognizer._morph_type
+PARAMETER_COUNT_ENDS_A_NAME = [
+    (
+        "The resultant GLM-130B model offers significant outperformance over GPT-3 175B on a wide range of popular English "
+        "benchmarks while the performance advantage is not observed in OPT-175B and BLOOM-176B.",
+        [("GLM-130B", M), ("GPT-3 175B", M), ("OPT-175B", M), ("BLOOM-176B", M)],
+    ),
+    (
+        "Notably, the FP32 version of GEB-1.3B achieves commendable inference times on CPUs, with ongoing efforts to further "
+        "enhance speed through advanced quantization techniques.",
+        [("GEB-1.3B", M)],
+    ),
+    ("The checkpoint of FLM-101B will be open-sourced at https://huggingface.co/CofeAI/FLM-101B.", {"FLM-101B": (M, True)}),
+]
+
+# variant words attach ("CamemBERT base") unless they spread over a family ("BERT base and large"):
+# _VARIANTS in Recognizer._extend_right, _MORE_VARIANTS_AFTER
+VARIANT_WORDS = [
+    (
+        "We plot extensive accuracy vs. pretraining speed Pareto curves and show that MosaicBERT base and large are "
+        "consistently Pareto optimal when compared to a competitive BERT base and large.",
+        [("MosaicBERT", M), ("BERT", M)],
+    ),
+    (
+        "In this paper, we introduce two new versions of the CamemBERT base model-CamemBERTav2 and CamemBERTv2-designed to "
+        "address these challenges.",
+        {"CamemBERT base": (M, False), "CamemBERTav2": (M, True), "CamemBERTv2": (M, True)},
+    ),
+]
+
+
+# --- plain-word names (test_extract_phrases.py) -----------------------------------------
+
+# a parameter count in parentheses sizes a model ("GPT-2 (1.5B parameters)"): _PAREN_SIZE in Recognizer._type_from_context
+PARAMETER_COUNT_IN_PARENTHESES = [
+    (
+        "Lastly, we show that GeDi can make GPT-2 (1.5B parameters) significantly less toxic without sacrificing linguistic "
+        "quality, making it by far the most practical existing method for detoxifying large language models while "
+        "maintaining a fast generation speed.",
+        [("GPT-2", M)],
+    ),
+]
+
+
+# --- defining phrases and abbreviations (test_extract_definitions.py) -------------------
+
+# a plural abbreviation of a class in common nouns names no model: "(DDPMs)" in Recognizer._type_from_context
+PLURAL_ABBREVIATION_OF_A_CLASS = [
+    (
+        "This survey paper addresses the absence of a comprehensive overview on Retrieval-Augmented Language Models (RALMs), "
+        "both Retrieval-Augmented Generation (RAG) and Retrieval-Augmented Understanding (RAU), providing an in-depth "
+        "examination of their paradigm, evolution, taxonomy, and applications.",
+        [],
+    ),
+    ("Test-time alignment methods address this by using reward models (RMs) to guide frozen LLMs without retraining.", []),
+    (
+        "The work relies on a novel application of hierarchical Dirichlet processes (HDPs) for structured prediction, which "
+        "we also present in this manuscript.",
+        [],
+    ),
+    ("In recent times, Vision-Language Models (VLMs) have been trained under two predominant paradigms.", []),
+]
+
+
+# --- lists and coordination (test_extract_lists.py) -------------------------------------
 
 # a list headed by a plural type noun types its items whatever their shape: _LIST_HEAD in Recognizer._listed_names
 LIST_HEADED_BY_PLURAL_NOUN = [
@@ -99,104 +188,6 @@ NEW_DATASETS_ARE_INTRODUCED = [
     ),
 ]
 
-# "namely" after a plural lists what exists (here objectives and tasks: no entities): _PLURAL_NAMELY in _introduced
-NAMELY_AFTER_A_PLURAL = [
-    (
-        "In the first part, we introduce three alternative pre-training objectives to BERT's Masked Language Modeling "
-        "(MLM), namely Random Token Substitution (RTS), Cluster-based Random Token Substitution (C-RTS), and Swapped "
-        "Language Modeling (SLM).",
-        [("BERT", M)],
-    ),
-    ("We perform an experimental evaluation on several generative tasks, namely summarization and a new task of summary expansion.", []),
-]
-
-# a possessive owner is no part of a name: _POSSESSIVE in _trim_token and Recognizer._phrase_names
-POSSESSIVE = [
-    (
-        "It covers the historical development of LLMs especially the advances enabled by transformer-based architectures "
-        "like OpenAI's GPT series and Google's BERT, as well as the role of attention mechanisms in enhancing model performance.",
-        [("GPT", M), ("BERT", M)],
-    ),
-    (
-        "ModernBERT-Large-Instruct exhibits strong zero-shot performance on both classification and knowledge-based tasks, "
-        "outperforming similarly sized LLMs on MMLU and achieving 93% of Llama3-1B's MMLU performance with 60% less parameters.",
-        [("ModernBERT-Large-Instruct", M), ("MMLU", B), ("Llama3-1B", M)],
-    ),
-]
-
-# a resolution is no part of a name ("ImageNet 256*256"): _RX_RECOGNIZER_27 in Recognizer._extend_right
-RESOLUTION_IS_NO_NAME = [
-    (
-        "Finally, our elucidated language model for image generation, termed as ELM, achieves state-of-the-art performance "
-        "on the ImageNet 256*256 benchmark.",
-        {"ELM": (M, True), "ImageNet": (B, False)},
-    ),
-]
-
-# a plural abbreviation of a class in common nouns names no model: "(DDPMs)" in Recognizer._type_from_context
-PLURAL_ABBREVIATION_OF_A_CLASS = [
-    (
-        "This survey paper addresses the absence of a comprehensive overview on Retrieval-Augmented Language Models (RALMs), "
-        "both Retrieval-Augmented Generation (RAG) and Retrieval-Augmented Understanding (RAU), providing an in-depth "
-        "examination of their paradigm, evolution, taxonomy, and applications.",
-        [],
-    ),
-    ("Test-time alignment methods address this by using reward models (RMs) to guide frozen LLMs without retraining.", []),
-    (
-        "The work relies on a novel application of hierarchical Dirichlet processes (HDPs) for structured prediction, which "
-        "we also present in this manuscript.",
-        [],
-    ),
-    ("In recent times, Vision-Language Models (VLMs) have been trained under two predominant paradigms.", []),
-]
-
-# a parameter count ends a model name ("GPT-3 175B", "OPT-175B"): _PARAM_SIZE_END in Recognizer._morph_type
-PARAMETER_COUNT_ENDS_A_NAME = [
-    (
-        "The resultant GLM-130B model offers significant outperformance over GPT-3 175B on a wide range of popular English "
-        "benchmarks while the performance advantage is not observed in OPT-175B and BLOOM-176B.",
-        [("GLM-130B", M), ("GPT-3 175B", M), ("OPT-175B", M), ("BLOOM-176B", M)],
-    ),
-    (
-        "Notably, the FP32 version of GEB-1.3B achieves commendable inference times on CPUs, with ongoing efforts to further "
-        "enhance speed through advanced quantization techniques.",
-        [("GEB-1.3B", M)],
-    ),
-    ("The checkpoint of FLM-101B will be open-sourced at https://huggingface.co/CofeAI/FLM-101B.", {"FLM-101B": (M, True)}),
-]
-
-# more introducing verb forms ("release", "develop and open-source", "train"): _INTRO_VERB in Recognizer._introduced
-INTRODUCING_VERB_FORMS = [
-    (
-        "To facilitate open research on language model pretraining, we release Dolma, a three trillion tokens English corpus, "
-        "built from a diverse mixture of web content, scientific papers, code, public-domain books, social media, and "
-        "encyclopedic materials.",
-        {"Dolma": (D, True)},
-    ),
-    (
-        "Leveraging these findings, we develop and open-source Tele-LLMs, the first series of language models ranging from "
-        "1B to 8B parameters, specifically tailored for telecommunications.",
-        {"Tele-LLMs": (M, True)},
-    ),
-    (
-        "Specifically, we train GPT-3, an autoregressive language model with 175 billion parameters, 10x more than any "
-        "previous non-sparse language model, and test its performance in the few-shot setting.",
-        {"GPT-3": (M, True)},
-    ),
-]
-
-# the paper's own dataset stays a dataset in a sentence that evaluates: _OWN_DATASET
-OWN_DATASET_STAYS_A_DATASET = [
-    (
-        "We introduce a new dataset, ChatGPT-RetrievalQA, and compare the effectiveness of models fine-tuned on "
-        "LLM-generated and human-generated data.",
-        {"ChatGPT-RetrievalQA": (D, True)},
-    ),
-]
-
-
-# --- test_extract_listing_style.py (dev3) ---------------------------------------------
-
 # a plural type noun after a list types every item ("on GLUE and SQuAD 2.0 benchmarks"): _LIST_TAIL in _listed_names
 TYPE_NOUN_AFTER_A_LIST = [
     (
@@ -207,49 +198,7 @@ TYPE_NOUN_AFTER_A_LIST = [
     ),
 ]
 
-# a hyphenated variant of a typed name shares its type ("JetMoE-8B-Chat" after "JetMoE-8B"): Recognizer._variant_types
-HYPHENATED_VARIANT = [
-    (
-        "Despite its low cost, the JetMoE-8B demonstrates impressive performance, with JetMoE-8B outperforming the "
-        "Llama2-7B model and JetMoE-8B-Chat surpassing the Llama2-13B-Chat model.",
-        [("JetMoE-8B", M), ("Llama2-7B", M), ("JetMoE-8B-Chat", M), ("Llama2-13B-Chat", M)],
-    ),
-]
-
-# metric and task words before "on" cue evaluation sets ("accuracy on MMLU", "gain on ImageNet"): _EVALUATED_ON
-METRIC_WORD_BEFORE_ON = [
-    (
-        "The resulting dataset, DCLM-Baseline enables training a 7B parameter language model from scratch to 64% 5-shot "
-        "accuracy on MMLU with 2.6T training tokens.",
-        {"DCLM-Baseline": (D, True), "MMLU": (B, False)},
-    ),
-    (
-        "We find that this straightforward and general approach improves accuracy on a range of zero-shot image "
-        "classification benchmarks, including over one percentage point gain on ImageNet.",
-        [("ImageNet", B)],
-    ),
-]
-
-# a sentence that opens on "On" names the evaluation set (one set here, with its type noun): _SENT_OPENS_ON
-SENTENCE_OPENS_ON = [
-    (
-        "On the FLORES-101 machine translation benchmark, our model outperforms GPT-3 on 171 out of 182 directions with "
-        "32 training examples, while surpassing the official supervised baseline in 45 directions.",
-        [("FLORES-101", B), ("GPT-3", M)],
-    ),
-]
-
-# a score right before "on" names a benchmark ("+4.9\% on MM-Vet"): _SCORE_BEFORE_ON
-SCORE_BEFORE_ON = [
-    (
-        r"This enhancement in textual instruction proficiency correlates with boosted visual instruction performance "
-        r"(+4.9\% on MM-Vet, +6\% on LLaVA-Bench), with minimal alignment tax on visual knowledge benchmarks compared to "
-        r"previous RLHF approach.",
-        [("MM-Vet", B), ("LLaVA-Bench", B)],
-    ),
-]
-
-# "resources, including ..." heads datasets only after a data word ("public resources"): _RX_DATA_RESOURCES
+# "resources, including ..." heads datasets only after a data word ("public resources"): _DATA_RESOURCES_BEFORE
 RESOURCES_SUCH_AS = [
     ("We offer a comprehensive suite of resources, including 16 curated datasets, prompts, model checkpoints, and LLM outputs across 9 distinct tasks.", []),
 ]
@@ -263,23 +212,6 @@ DATA_CUE_OVER_NET_NAME_PART = [
         [("GlotCC", D), ("ConceptNet", D)],
     ),
 ]
-
-# "pretrained from scratch on X" names training data, plural encoders head models: _TRAINED_ON, _MODEL_LIST_HEAD
-FROM_SCRATCH_ON_AND_PLURAL_ENCODERS = [
-    (
-        "When pretrained from scratch on the C4 dataset, this base model achieves a downstream average GLUE (dev) score of "
-        "79.6 in 1.13 hours on 8 A100 80 GB GPUs at a cost of roughly $20.",
-        [("C4", D), ("GLUE", B)],
-    ),
-    (
-        "Most of the existing CLIP-alike works usually adopt relatively large image encoders like ResNet50 and ViT, while "
-        "the lightweight counterparts are rarely discussed.",
-        [("CLIP", M), ("ResNet50", M), ("ViT", M)],
-    ),
-]
-
-
-# --- test_extract_round3.py (dev4) ----------------------------------------------------
 
 # a plural model-role noun heads a list of models ("models (e.g., A, B)", "models like A"): _MODEL_LIST_HEAD
 MODEL_ROLE_NOUN_HEADS_A_LIST = [
@@ -321,85 +253,8 @@ SINGULAR_MODEL_ROLE_NOUN = [
     ),
 ]
 
-# variant words attach ("CamemBERT base") unless they spread over a family ("BERT base and large"):
-# _VARIANTS in Recognizer._extend_right, _RX_RECOGNIZER_42
-VARIANT_WORDS = [
-    (
-        "We plot extensive accuracy vs. pretraining speed Pareto curves and show that MosaicBERT base and large are "
-        "consistently Pareto optimal when compared to a competitive BERT base and large.",
-        [("MosaicBERT", M), ("BERT", M)],
-    ),
-    (
-        "In this paper, we introduce two new versions of the CamemBERT base model-CamemBERTav2 and CamemBERTv2-designed to "
-        "address these challenges.",
-        {"CamemBERT base": (M, False), "CamemBERTav2": (M, True), "CamemBERTv2": (M, True)},
-    ),
-]
-
-# what a system is compared with is a model ("outperforms ... like X and Y", "comparably to X"): _COMPARED_WITH
-COMPARED_WITH_IS_A_MODEL = [
-    (
-        # ERNIE-Gram is "an explicitly n-gram masking method" in its abstract: no entity
-        "Experimental results show that ERNIE-Gram outperforms previous pre-training models like XLNet and RoBERTa by a "
-        "large margin, and achieves comparable results with state-of-the-art methods.",
-        [("XLNet", M), ("RoBERTa", M)],
-    ),
-    (
-        "Our approach also works well at scale, where it performs comparably to RoBERTa and XLNet while using less than 1/4 "
-        "of their compute and outperforms them when using the same amount of compute.",
-        [("RoBERTa", M), ("XLNet", M)],
-    ),
-    (
-        "The gains are particularly strong for small models; for example, we train a model on one GPU for 4 days that "
-        "outperforms GPT (trained using 30x more compute) on the GLUE natural language understanding benchmark.",
-        [("GPT", M), ("GLUE", B)],
-    ),
-    (
-        "Utilizing the machine translation task as a case study, we prompt the bidirectional mT5 model (Xue et al., 2021) "
-        "with SAP and demonstrate its few-shot and zero-shot translations outperform the few-shot translations of "
-        "unidirectional models like GPT-3 and XGLM (Lin et al., 2021), despite mT5's approximately 50% fewer parameters.",
-        [("mT5", M), ("GPT-3", M), ("XGLM", M)],
-    ),
-]
-
-# a part or split of a named set is data ("a subset of mOSCAR"): _PART_OF
-PART_OR_SPLIT_OF_A_SET = [
-    (
-        "We additionally train two types of multilingual model to prove the benefits of mOSCAR: (1) a model trained on a "
-        "subset of mOSCAR and captioning data and (2) a model train on captioning data only.",
-        [("mOSCAR", D)],
-    ),
-]
-
-# the verb "benchmark" ("we benchmark ...") is no type noun: _CLASS_NOUN_BEFORE ("(?<!\b[Ww]e )") in Recognizer._type_from_context
-VERB_BENCHMARK = [
-    (
-        "Using these criteria, we benchmark how effectively eight popular unlearning algorithms on 7B-parameter LMs can "
-        "unlearn Harry Potter books and news articles.",
-        [],
-    ),
-]
-
 # name extensions in lists of evaluation sets ("SQuAD 2.0"): _VERSION in Recognizer._extend_right
 NAME_EXTENSIONS_IN_LISTS = [TYPE_NOUN_AFTER_A_LIST[0]]
-
-# evaluation and source cues for data ("experiments on", "pre-trained on the X dataset"): _EVALUATED_ON, _TRAINED_ON
-EVALUATION_AND_SOURCE_CUES = [
-    ("We conduct experiments on eight datasets from the GLUE benchmark with BERT and RoBERTa.", [("GLUE", B), ("BERT", M), ("RoBERTa", M)]),
-    (
-        "To overcome the shortage of data, S2SNet is pre-trained on the whole Material Project dataset with "
-        "Masked-Language Modeling (MLM).",
-        [("S2SNet", M), ("Material Project", D)],
-    ),
-    (
-        "Experiments on the TRUE benchmark show that a student model trained using our data, substantially outperforms both "
-        "the state-of-the-art model with similar capacity, and the LLM teacher.",
-        [("TRUE", B)],
-    ),
-]
-
-
-# --- test_extract_round4.py (dev2-dev4) -----------------------------------------------
 
 # a list of data sets after "on" names evaluation sets: _DATA_LIST_ON, _data_list_evaluated
 DATA_LIST_AFTER_ON = [
@@ -447,8 +302,143 @@ MODEL_HANDLING_VERB_OBJECT = [
     ),
 ]
 
+# a type cue on one list member types the list ("AISHELL-1, AISHELL-2 benchmark"): Recognizer._coordination
+CUE_ON_ONE_MEMBER_TYPES_THE_LIST = [
+    ("Experiments using the public AISHELL-1, AISHELL-2 benchmark, and an industrial-level 20,000 hour task", [("AISHELL-1", B), ("AISHELL-2", B)]),
+]
 
-# --- test_extract_round5.py (dev5) ----------------------------------------------------
+# "We evaluate/compare X": a single name is not enough to make X a system (X may be the paper's method):
+# _EVALUATED_SYSTEMS in Recognizer._model_objects
+EVALUATED_SYSTEMS = [
+    (
+        "We evaluate FactCheckMate over LMs of different scales and model families (including Llama, Mistral, and Gemma), "
+        "across a variety of QA datasets from different domains.",
+        [("Llama", M), ("Mistral", M), ("Gemma", M)],
+    ),
+    (
+        "In a systematic study, we compare TrueTeacher to existing synthetic data generation methods and demonstrate its "
+        "superiority and robustness to domain-shift.",
+        [],
+    ),
+]
+
+
+# --- the type the context gives (test_extract_context.py) -------------------------------
+
+# the paper's own dataset stays a dataset in a sentence that evaluates: _OWN_DATASET
+OWN_DATASET_STAYS_A_DATASET = [
+    (
+        "We introduce a new dataset, ChatGPT-RetrievalQA, and compare the effectiveness of models fine-tuned on "
+        "LLM-generated and human-generated data.",
+        {"ChatGPT-RetrievalQA": (D, True)},
+    ),
+]
+
+# metric and task words before "on" cue evaluation sets ("accuracy on MMLU", "gain on ImageNet"): _EVALUATED_ON
+METRIC_WORD_BEFORE_ON = [
+    (
+        "The resulting dataset, DCLM-Baseline enables training a 7B parameter language model from scratch to 64% 5-shot "
+        "accuracy on MMLU with 2.6T training tokens.",
+        {"DCLM-Baseline": (D, True), "MMLU": (B, False)},
+    ),
+    (
+        "We find that this straightforward and general approach improves accuracy on a range of zero-shot image "
+        "classification benchmarks, including over one percentage point gain on ImageNet.",
+        [("ImageNet", B)],
+    ),
+]
+
+# a sentence that opens on "On" names the evaluation set (one set here, with its type noun): _SENT_OPENS_ON
+SENTENCE_OPENS_ON = [
+    (
+        "On the FLORES-101 machine translation benchmark, our model outperforms GPT-3 on 171 out of 182 directions with "
+        "32 training examples, while surpassing the official supervised baseline in 45 directions.",
+        [("FLORES-101", B), ("GPT-3", M)],
+    ),
+]
+
+# a score right before "on" names a benchmark ("+4.9\% on MM-Vet"): _SCORE_BEFORE_ON
+SCORE_BEFORE_ON = [
+    (
+        r"This enhancement in textual instruction proficiency correlates with boosted visual instruction performance "
+        r"(+4.9\% on MM-Vet, +6\% on LLaVA-Bench), with minimal alignment tax on visual knowledge benchmarks compared to "
+        r"previous RLHF approach.",
+        [("MM-Vet", B), ("LLaVA-Bench", B)],
+    ),
+]
+
+# "pretrained from scratch on X" names training data, plural encoders head models: _TRAINED_ON, _MODEL_LIST_HEAD
+FROM_SCRATCH_ON_AND_PLURAL_ENCODERS = [
+    (
+        "When pretrained from scratch on the C4 dataset, this base model achieves a downstream average GLUE (dev) score of "
+        "79.6 in 1.13 hours on 8 A100 80 GB GPUs at a cost of roughly $20.",
+        [("C4", D), ("GLUE", B)],
+    ),
+    (
+        "Most of the existing CLIP-alike works usually adopt relatively large image encoders like ResNet50 and ViT, while "
+        "the lightweight counterparts are rarely discussed.",
+        [("CLIP", M), ("ResNet50", M), ("ViT", M)],
+    ),
+]
+
+# what a system is compared with is a model ("outperforms ... like X and Y", "comparably to X"): _COMPARED_WITH
+COMPARED_WITH_IS_A_MODEL = [
+    (
+        # ERNIE-Gram is "an explicitly n-gram masking method" in its abstract: no entity
+        "Experimental results show that ERNIE-Gram outperforms previous pre-training models like XLNet and RoBERTa by a "
+        "large margin, and achieves comparable results with state-of-the-art methods.",
+        [("XLNet", M), ("RoBERTa", M)],
+    ),
+    (
+        "Our approach also works well at scale, where it performs comparably to RoBERTa and XLNet while using less than 1/4 "
+        "of their compute and outperforms them when using the same amount of compute.",
+        [("RoBERTa", M), ("XLNet", M)],
+    ),
+    (
+        "The gains are particularly strong for small models; for example, we train a model on one GPU for 4 days that "
+        "outperforms GPT (trained using 30x more compute) on the GLUE natural language understanding benchmark.",
+        [("GPT", M), ("GLUE", B)],
+    ),
+    (
+        "Utilizing the machine translation task as a case study, we prompt the bidirectional mT5 model (Xue et al., 2021) "
+        "with SAP and demonstrate its few-shot and zero-shot translations outperform the few-shot translations of "
+        "unidirectional models like GPT-3 and XGLM (Lin et al., 2021), despite mT5's approximately 50% fewer parameters.",
+        [("mT5", M), ("GPT-3", M), ("XGLM", M)],
+    ),
+]
+
+# a part or split of a named set is data ("a subset of mOSCAR"): _PART_OF
+PART_OR_SPLIT_OF_A_SET = [
+    (
+        "We additionally train two types of multilingual model to prove the benefits of mOSCAR: (1) a model trained on a "
+        "subset of mOSCAR and captioning data and (2) a model train on captioning data only.",
+        [("mOSCAR", D)],
+    ),
+]
+
+# the verb "benchmark" ("we benchmark ...") is no type noun: _CLASS_NOUN_BEFORE ("(?<!\b[Ww]e )") in Recognizer._type_from_context
+VERB_BENCHMARK = [
+    (
+        "Using these criteria, we benchmark how effectively eight popular unlearning algorithms on 7B-parameter LMs can "
+        "unlearn Harry Potter books and news articles.",
+        [],
+    ),
+]
+
+# evaluation and source cues for data ("experiments on", "pre-trained on the X dataset"): _EVALUATED_ON, _TRAINED_ON
+EVALUATION_AND_SOURCE_CUES = [
+    ("We conduct experiments on eight datasets from the GLUE benchmark with BERT and RoBERTa.", [("GLUE", B), ("BERT", M), ("RoBERTa", M)]),
+    (
+        "To overcome the shortage of data, S2SNet is pre-trained on the whole Material Project dataset with "
+        "Masked-Language Modeling (MLM).",
+        [("S2SNet", M), ("Material Project", D)],
+    ),
+    (
+        "Experiments on the TRUE benchmark show that a student model trained using our data, substantially outperforms both "
+        "the state-of-the-art model with similar capacity, and the LLM teacher.",
+        [("TRUE", B)],
+    ),
+]
 
 # a score with its metric before "on" names an evaluation set ("a 6.73 score on MT-Bench"): _SCORE_BEFORE_ON
 SCORE_WITH_METRIC_BEFORE_ON = [
@@ -481,49 +471,6 @@ EXAMPLES_OF_METHODS = [
         "Masked language modeling (MLM) pre-training methods such as BERT corrupt the input by replacing some tokens with "
         "[MASK] and then train a model to reconstruct the original tokens.",
         [("BERT", M)],
-    ),
-]
-
-# a type cue on one list member types the list ("AISHELL-1, AISHELL-2 benchmark"): Recognizer._coordination
-CUE_ON_ONE_MEMBER_TYPES_THE_LIST = [
-    ("Experiments using the public AISHELL-1, AISHELL-2 benchmark, and an industrial-level 20,000 hour task", [("AISHELL-1", B), ("AISHELL-2", B)]),
-]
-
-# a parameter count in parentheses sizes a model ("GPT-2 (1.5B parameters)"): _PAREN_SIZE in Recognizer._type_from_context
-PARAMETER_COUNT_IN_PARENTHESES = [
-    (
-        "Lastly, we show that GeDi can make GPT-2 (1.5B parameters) significantly less toxic without sacrificing linguistic "
-        "quality, making it by far the most practical existing method for detoxifying large language models while "
-        "maintaining a fast generation speed.",
-        [("GPT-2", M)],
-    ),
-]
-
-
-# --- test_extract_round6.py (dev6) ----------------------------------------------------
-
-# "We evaluate/compare X": a single name is not enough to make X a system (X may be the paper's method):
-# _EVALUATED_SYSTEMS in Recognizer._model_objects
-EVALUATED_SYSTEMS = [
-    (
-        "We evaluate FactCheckMate over LMs of different scales and model families (including Llama, Mistral, and Gemma), "
-        "across a variety of QA datasets from different domains.",
-        [("Llama", M), ("Mistral", M), ("Gemma", M)],
-    ),
-    (
-        "In a systematic study, we compare TrueTeacher to existing synthetic data generation methods and demonstrate its "
-        "superiority and robustness to domain-shift.",
-        [],
-    ),
-]
-
-# a bare name whose sized forms are models is the model family: Recognizer._family_of_sized (and _title_head)
-FAMILY_OF_SIZED_MODELS = [
-    (
-        "JetMoE: Reaching Llama2 Performance with 0.1M Dollars\n\n"
-        "This report introduces JetMoE-8B, a new LLM trained with less than $0.1 million, using 1.25T tokens from "
-        "carefully mixed open-source corpora and 30,000 H100 GPU hours.",
-        {"JetMoE": (M, True), "Llama2": (M, False), "JetMoE-8B": (M, True)},
     ),
 ]
 
@@ -560,6 +507,63 @@ TRAINED_ON_NAMES_DATA = [
         [("Dolma", D)],
     ),
 ]
+
+
+# --- introduced (test_extract_introduced.py) --------------------------------------------
+
+# "namely" after a plural lists what exists (here objectives and tasks: no entities): _PLURAL_NAMELY in _introduced
+NAMELY_AFTER_A_PLURAL = [
+    (
+        "In the first part, we introduce three alternative pre-training objectives to BERT's Masked Language Modeling "
+        "(MLM), namely Random Token Substitution (RTS), Cluster-based Random Token Substitution (C-RTS), and Swapped "
+        "Language Modeling (SLM).",
+        [("BERT", M)],
+    ),
+    ("We perform an experimental evaluation on several generative tasks, namely summarization and a new task of summary expansion.", []),
+]
+
+# more introducing verb forms ("release", "develop and open-source", "train"): _INTRO_VERB in Recognizer._introduced
+INTRODUCING_VERB_FORMS = [
+    (
+        "To facilitate open research on language model pretraining, we release Dolma, a three trillion tokens English corpus, "
+        "built from a diverse mixture of web content, scientific papers, code, public-domain books, social media, and "
+        "encyclopedic materials.",
+        {"Dolma": (D, True)},
+    ),
+    (
+        "Leveraging these findings, we develop and open-source Tele-LLMs, the first series of language models ranging from "
+        "1B to 8B parameters, specifically tailored for telecommunications.",
+        {"Tele-LLMs": (M, True)},
+    ),
+    (
+        "Specifically, we train GPT-3, an autoregressive language model with 175 billion parameters, 10x more than any "
+        "previous non-sparse language model, and test its performance in the few-shot setting.",
+        {"GPT-3": (M, True)},
+    ),
+]
+
+
+# --- one type per name (test_extract_resolve.py) ----------------------------------------
+
+# a hyphenated variant of a typed name shares its type ("JetMoE-8B-Chat" after "JetMoE-8B"): Recognizer._variant_types
+HYPHENATED_VARIANT = [
+    (
+        "Despite its low cost, the JetMoE-8B demonstrates impressive performance, with JetMoE-8B outperforming the "
+        "Llama2-7B model and JetMoE-8B-Chat surpassing the Llama2-13B-Chat model.",
+        [("JetMoE-8B", M), ("Llama2-7B", M), ("JetMoE-8B-Chat", M), ("Llama2-13B-Chat", M)],
+    ),
+]
+
+# a bare name whose sized forms are models is the model family: Recognizer._family_of_sized (and _title_head)
+FAMILY_OF_SIZED_MODELS = [
+    (
+        "JetMoE: Reaching Llama2 Performance with 0.1M Dollars\n\n"
+        "This report introduces JetMoE-8B, a new LLM trained with less than $0.1 million, using 1.25T tokens from "
+        "carefully mixed open-source corpora and 30,000 H100 GPU hours.",
+        {"JetMoE": (M, True), "Llama2": (M, False), "JetMoE-8B": (M, True)},
+    ),
+]
+
 
 
 FAMILIES = {

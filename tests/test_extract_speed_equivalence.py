@@ -16,6 +16,7 @@ import pytest
 
 from kgraph import links as L
 from kgraph.extract import extract, make_nlp
+from kgraph.extract import context, definitions, introduced, lexicon, lists, names, phrases, scan, tokens
 from kgraph.extract import rules as R
 
 try:
@@ -58,7 +59,7 @@ def windows(sample_papers):
     out = list(EDGE)
     for p in sample_papers:
         work = p.text.replace("~", " ")
-        starts = [0] + [m.end() for m in R._SENT_END.finditer(work)]
+        starts = [0] + [m.end() for m in tokens._SENT_END.finditer(work)]
         for t in _plain_tokens(work):
             out.append(work[max(0, t.start - 160) : t.start])
             out.append(work[max(0, t.start - 40) : t.start])
@@ -68,37 +69,37 @@ def windows(sample_papers):
 
 def test_naming_precheck(windows):
     for w in windows:
-        assert R._naming_before(w) == (R._NAMING.search(w) is not None), w
+        assert definitions._naming_before(w) == (definitions._NAMING.search(w) is not None), w
 
 
 @pytest.mark.parametrize(
     ("rx", "words"),
     [
-        (R._TRAINED_ON, R._TRAINED_ON_WORDS),
-        (R._EVALUATED_ON, ("on", "across")),
-        (R._INTRO_VERB, ("we", "this", "our")),
-        (R._INTRO_GERUND, ("by", "after", "while")),
-        (R._MAKE_VERB, ("we",)),
-        (R._MAKE_VERB, R._MAKE_VERB_STEMS),
+        (context._TRAINED_ON, lists._TRAINED_ON_WORDS),
+        (context._EVALUATED_ON, ("on", "across")),
+        (introduced._INTRO_VERB, ("we", "this", "our")),
+        (introduced._INTRO_GERUND, ("by", "after", "while")),
+        (introduced._MAKE_VERB, ("we",)),
+        (introduced._MAKE_VERB, introduced._MAKE_VERB_STEMS),
     ],
 )
 def test_word_prechecks_never_hide_a_match(windows, rx, words):
     for w in windows:
         if rx.search(w):
-            assert R._may_match(w, words), (rx.pattern[:40], w)
+            assert scan._may_match(w, words), (rx.pattern[:40], w)
 
 
 # _TITLE_LIST without its rewrite (the look-behind after the first capital)
-_TITLE_LIST_PLAIN = re.compile(r"(?<![\w\-])%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((R._NAME_WORD,) * 4))
+_TITLE_LIST_PLAIN = re.compile(r"(?<![\w\-])%s(?: %s){0,2}(?:(?:,| and| or|, and|, or) %s(?: %s){0,2})+(?![\w\-])" % ((phrases._NAME_WORD,) * 4))
 
 
 def test_rewritten_scans_match_the_plain_regexes(sample_papers):
-    nw = R._NAME_WORD
+    nw = phrases._NAME_WORD
     plain = {
-        R._SENT_END: re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n"),
-        R._URLISH: re.compile(r"(?:https?://|www\.)\S+|\.(?:com|io|org|ai|co|net|gy|ly)\b"),
-        R._TITLE_LIST: _TITLE_LIST_PLAIN,
-        R._NOUN_NAMED: re.compile(R._NOUN_NAMED.pattern.replace(R._NAME_WORD_FREE, r"(?<![\w\-])" + nw, 1)),
+        tokens._SENT_END: re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])|\n\n"),
+        names._URLISH: re.compile(r"(?:https?://|www\.)\S+|\.(?:com|io|org|ai|co|net|gy|ly)\b"),
+        phrases._TITLE_LIST: _TITLE_LIST_PLAIN,
+        phrases._NOUN_NAMED: re.compile(phrases._NOUN_NAMED.pattern.replace(phrases._NAME_WORD_FREE, r"(?<![\w\-])" + nw, 1)),
     }
     texts = [p.text for p in sample_papers] + EDGE + ["x.\n\nA", "A. B", "e.g. Foo", "-Foo Bar and Baz", "The GLUE Benchmark", "FooBench, Bar and Baz"]
     for fast, slow in plain.items():
@@ -115,15 +116,15 @@ def test_token_codes_match_direct_computation(sample_papers):
         toks, codes, _ = rec._tokenize(p.text)
         for t, code in zip(toks, codes):
             assert code == rec._token_code(t.text)
-            assert code & R._SHAPE_BITS == (0 if t.text.islower() and t.text.isalpha() else R._shape(t.text))
+            assert code & lexicon._SHAPE_BITS == (0 if t.text.islower() and t.text.isalpha() else tokens._shape(t.text))
 
 
 def test_memoised_methods_match_uncached(sample_papers):
     rec = R.load_recognizer()
     fresh = R.Recognizer(gazetteer=[("GPT-4", R.MODEL)], stoplist=["LLM"])
-    names = {t.text for p in sample_papers[:40] for t in _plain_tokens(p.text)} | {"LLMs", "s-MLLM", "13B Llama-2", "Qwen-VL", "BERTScore"}
+    sample_names = {t.text for p in sample_papers[:40] for t in _plain_tokens(p.text)} | {"LLMs", "s-MLLM", "13B Llama-2", "Qwen-VL", "BERTScore"}
     for r in (rec, fresh):
-        for n in sorted(names):
+        for n in sorted(sample_names):
             assert r._stopped(n) == r._stopped_uncached(n)
             assert r._morph_type(n) == r._morph_type_uncached(n)
             assert r._gaz_family_type(n) == r._gaz_family_type_uncached(n)
@@ -137,16 +138,16 @@ def test_default_pipeline_shortcut_matches_spacy_pipeline(sample_papers):
 
 def _tokens_by_finditer(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in R._TOKEN.finditer(text):
-        shift, t = (0, m.group()) if m.group().isalnum() else R._trim_token(m.group())
+    for m in tokens._TOKEN.finditer(text):
+        shift, t = (0, m.group()) if m.group().isalnum() else tokens._trim_token(m.group())
         if t:
             out.append((m.start() + shift, m.start() + shift + len(t), t))
     return out
 
 
-def _plain_tokens(text: str) -> list[R._Tok]:
+def _plain_tokens(text: str) -> list[tokens._Tok]:
     """The tokens of ``text`` by the plain form (:func:`_tokens_by_finditer`)."""
-    return [R._Tok(*t) for t in _tokens_by_finditer(text)]
+    return [tokens._Tok(*t) for t in _tokens_by_finditer(text)]
 
 
 # _TOKEN_SPLIT_ASCII before its inner run was rewritten (possessive runs of word characters and marks)
@@ -155,7 +156,7 @@ _TOKEN_SPLIT_ASCII_PLAIN = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9_.'^\-]*[A-Za-z
 
 def _check_token_split_ascii(text):
     if text.isascii():
-        assert R._TOKEN_SPLIT_ASCII.split(text) == _TOKEN_SPLIT_ASCII_PLAIN.split(text) == R._TOKEN_SPLIT.split(text), text[:80]
+        assert tokens._TOKEN_SPLIT_ASCII.split(text) == _TOKEN_SPLIT_ASCII_PLAIN.split(text) == tokens._TOKEN_SPLIT.split(text), text[:80]
 
 
 def test_ascii_token_split_matches_its_plain_form(sample_papers):
@@ -210,12 +211,12 @@ def texts(sample_papers):
 
 # (pattern, its heads as the call site passes them, whether the call site passes ``low``: text.lower() of an ASCII text)
 _MATCHES_AT = [
-    pytest.param(R._LIST_TAIL, R._LIST_TAIL_HEADS, False, id="LIST_TAIL"),  # _listed_names, from the title's end
-    pytest.param(R._LIST_HEAD, R._LIST_HEAD_HEADS, False, id="LIST_HEAD"),  # _listed_names, from the title's end
-    pytest.param(R._DEF_CALLED, R._DEF_CALLED_HEADS, False, id="DEF_CALLED"),  # _defined_names, from the title's end
-    pytest.param(R._URLISH, R._URLISH_HEADS, False, id="URLISH"),  # _url_mask, from 0
-    pytest.param(R._INTRO_VERB, R._INTRO_VERB_HEADS, True, id="INTRO_VERB"),  # _introduced: an ASCII clause, from 0
-    pytest.param(R._INTRO_GERUND, R._INTRO_GERUND_HEADS, True, id="INTRO_GERUND"),  # _introduced: from the verb's end
+    pytest.param(lists._LIST_TAIL, lists._LIST_TAIL_HEADS, False, id="LIST_TAIL"),  # _listed_names, from the title's end
+    pytest.param(lists._LIST_HEAD, lists._LIST_HEAD_HEADS, False, id="LIST_HEAD"),  # _listed_names, from the title's end
+    pytest.param(definitions._DEF_CALLED, definitions._DEF_CALLED_HEADS, False, id="DEF_CALLED"),  # _defined_names, from the title's end
+    pytest.param(names._URLISH, names._URLISH_HEADS, False, id="URLISH"),  # _url_mask, from 0
+    pytest.param(introduced._INTRO_VERB, introduced._INTRO_VERB_HEADS, True, id="INTRO_VERB"),  # _introduced: an ASCII clause, from 0
+    pytest.param(introduced._INTRO_GERUND, introduced._INTRO_GERUND_HEADS, True, id="INTRO_GERUND"),  # _introduced: from the verb's end
 ]
 
 
@@ -223,9 +224,9 @@ def _check_matches_at(rx, heads, lower, text, pos):
     if lower:
         # the call site takes the fast path only for ASCII clauses (it scans others with rx.finditer)
         text = text.encode("ascii", "replace").decode()
-        got = R._matches_at(rx, text, pos, heads, text.lower())
+        got = scan._matches_at(rx, text, pos, heads, text.lower())
     else:
-        got = R._matches_at(rx, text, pos, heads)
+        got = scan._matches_at(rx, text, pos, heads)
     assert _found(got) == _found(rx.finditer(text, pos)), (rx.pattern[:40], text[:80], pos)
 
 
@@ -237,7 +238,7 @@ def test_matches_at_matches_finditer(texts, rx, heads, lower):
 
 
 def _check_noun_named(work, lo):
-    assert _found(R._noun_named_matches(work, lo)) == _found(R._NOUN_NAMED.finditer(work, lo)), (work[:80], lo)
+    assert _found(phrases._noun_named_matches(work, lo)) == _found(phrases._NOUN_NAMED.finditer(work, lo)), (work[:80], lo)
 
 
 def test_noun_named_matches_match_finditer(texts):
@@ -250,7 +251,7 @@ def test_noun_named_matches_match_finditer(texts):
 def _sentence_spans_plain(text):
     """sentence_spans as it was: over _SENT_END.finditer."""
     spans, start = [], 0
-    for m in R._SENT_END.finditer(text):
+    for m in tokens._SENT_END.finditer(text):
         if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
@@ -260,20 +261,20 @@ def _sentence_spans_plain(text):
 
 
 def _check_sentence_breaks(text):
-    want = _found(R._SENT_END.finditer(text))
-    assert _found(R._sentence_breaks(text)) == want, text[:80]  # a scan (or the memo, if text came just before)
-    assert _found(R._sentence_breaks(text)) == want, text[:80]  # the memo
+    want = _found(tokens._SENT_END.finditer(text))
+    assert _found(tokens._sentence_breaks(text)) == want, text[:80]  # a scan (or the memo, if text came just before)
+    assert _found(tokens._sentence_breaks(text)) == want, text[:80]  # the memo
     assert R.sentence_spans(text) == _sentence_spans_plain(text), text[:80]
 
 
 def _check_sentence_memo(a, b):
     """After a first text, a second one gets its own breaks (the memo holds one text), and then the first again."""
-    R._sentence_breaks(a)
-    got = R._sentence_breaks(b)
-    assert _found(got) == _found(R._SENT_END.finditer(b)), (a[:60], b[:60])
+    tokens._sentence_breaks(a)
+    got = tokens._sentence_breaks(b)
+    assert _found(got) == _found(tokens._SENT_END.finditer(b)), (a[:60], b[:60])
     assert all(m.string == b for m in got)
     assert R.sentence_spans(b) == _sentence_spans_plain(b), (a[:60], b[:60])
-    assert _found(R._sentence_breaks(a)) == _found(R._SENT_END.finditer(a)), (a[:60], b[:60])
+    assert _found(tokens._sentence_breaks(a)) == _found(tokens._SENT_END.finditer(a)), (a[:60], b[:60])
 
 
 def test_sentence_breaks_match_finditer(texts):
@@ -291,8 +292,8 @@ def test_sentence_breaks_match_finditer(texts):
 
 def _check_flagged(codes):
     code_bytes = bytes(codes)
-    for flag in (R._SHAPE_BITS, R._MAY_START_GAZ, R._MODEL_NOUN, R._RELEASE):
-        assert R._flagged(code_bytes, flag) == [k for k, code in enumerate(codes) if code & flag], (flag, codes[:40])
+    for flag in (lexicon._SHAPE_BITS, lexicon._MAY_START_GAZ, lexicon._MODEL_NOUN, lexicon._RELEASE):
+        assert lexicon._flagged(code_bytes, flag) == [k for k, code in enumerate(codes) if code & flag], (flag, codes[:40])
 
 
 def _check_tokens_codes(rec, text):
@@ -308,7 +309,7 @@ def _check_tokens_codes(rec, text):
         assert starts == [t.start for t in toks], text[:80]
     # _phrase_names now finds release numbers by the _RELEASE flag; before f6af635 it tested each token like this
     for t, code in zip(toks, got_codes):
-        assert bool(code & R._RELEASE) == (t.text[0] in R._VERSION_FIRST and R._RELEASE_NUMBER.match(t.text) is not None), t.text
+        assert bool(code & lexicon._RELEASE) == (t.text[0] in lexicon._VERSION_FIRST and lexicon._RELEASE_NUMBER.match(t.text) is not None), t.text
     _check_flagged(got_codes)
 
 
@@ -337,10 +338,10 @@ _COUNT_LIST_HEAD_BEFORE = re.compile(
 
 def _check_count_list_head(text, pos):
     want = _found(_COUNT_LIST_HEAD_BEFORE.finditer(text, pos))
-    assert _found(R._COUNT_LIST_HEAD.finditer(text, pos)) == want, (text[:80], pos)
+    assert _found(lists._COUNT_LIST_HEAD.finditer(text, pos)) == want, (text[:80], pos)
     if want:  # the pre-checks _listed_names puts in front of it let every match through
         assert "including" in text or "such as" in text or "e.g." in text or "namely" in text, (text[:80], pos)
-        assert R._COUNT_LIST_CUE.search(text, pos) is not None, (text[:80], pos)
+        assert lists._COUNT_LIST_CUE.search(text, pos) is not None, (text[:80], pos)
 
 
 def test_count_list_head_matches_its_form_before_the_rewrite(texts):
@@ -390,8 +391,8 @@ def _usage_plain(rec, start, end, work):
     s = max(work.rfind(". ", 0, start), work.rfind("\n", 0, start)) + 1
     e = work.find(". ", end)
     sent = work[s : e if e >= 0 else len(work)]
-    ev = rec._EVAL_WORDS.search(sent) is not None
-    tr = rec._TRAIN_WORDS.search(sent) is not None
+    ev = context._EVAL_WORDS.search(sent) is not None
+    tr = context._TRAIN_WORDS.search(sent) is not None
     if tr and not ev:
         return "train"
     if ev and not tr:
@@ -418,20 +419,20 @@ def test_lowercase_prechecks_match_the_word_prechecks(windows):
             continue  # (no pre-check there)
         low = w.lower()
         # the same answers as the _may_match pre-checks they replaced
-        assert (R._INIT_FROM_WORDS_RX.search(low) is not None) == R._may_match(w, ("train", "tun", "initiali", "distill", "warm")), w
-        assert ("from" in low[-30:] or "into" in low[-30:]) == R._may_match(w[-30:], ("from", "into")), w
+        assert (context._INIT_FROM_WORDS.search(low) is not None) == scan._may_match(w, ("train", "tun", "initiali", "distill", "warm")), w
+        assert ("from" in low[-30:] or "into" in low[-30:]) == scan._may_match(w[-30:], ("from", "into")), w
         # new pre-checks (nothing before them): they never hide a match
-        if R._RX_RECOGNIZER_20.search(w):
+        if introduced._OUR_WORDS_BEFORE.search(w):
             assert "our" in low or "proposed" in low, w
-        if R._INTRO_GERUND.search(w):  # _introduced looks for _INTRO_GERUND's heads only in a clause that holds a gerund
-            assert any(g in low for g in R._INTRO_GERUNDS), w
+        if introduced._INTRO_GERUND.search(w):  # _introduced looks for _INTRO_GERUND's heads only in a clause that holds a gerund
+            assert any(g in low for g in introduced._INTRO_GERUNDS), w
 
 
 def _check_urlish_starts(text):
     """_url_mask looks for the heads of _URLISH that start with a dot at the dots of the text."""
-    got = R._urlish_starts(text)
-    assert sorted(set(got)) == sorted(set(R._occurrences(text, R._URLISH_HEADS, 0))), text[:80]
-    assert _found(R._matches_from(R._URLISH, text, 0, got)) == _found(R._URLISH.finditer(text)), text[:80]
+    got = names._urlish_starts(text)
+    assert sorted(set(got)) == sorted(set(scan._occurrences(text, names._URLISH_HEADS, 0))), text[:80]
+    assert _found(scan._matches_from(names._URLISH, text, 0, got)) == _found(names._URLISH.finditer(text)), text[:80]
 
 
 def test_urlish_starts_match_the_head_scan(texts):
@@ -441,9 +442,9 @@ def test_urlish_starts_match_the_head_scan(texts):
 
 def _check_list_noun_places(work, lo):
     """_listed_names scans once per plural data noun for _LIST_TAIL, _LIST_HEAD and the nouns before a comma."""
-    tail, head, comma = R._list_noun_places(work, lo)
-    assert sorted(set(tail)) == sorted(set(R._occurrences(work, R._LIST_TAIL_HEADS, lo))), (work[:80], lo)
-    assert sorted(set(head)) == sorted(set(R._occurrences(work, R._LIST_HEAD_HEADS, lo))), (work[:80], lo)
+    tail, head, comma = lists._list_noun_places(work, lo)
+    assert sorted(set(tail)) == sorted(set(scan._occurrences(work, lists._LIST_TAIL_HEADS, lo))), (work[:80], lo)
+    assert sorted(set(head)) == sorted(set(scan._occurrences(work, lists._LIST_HEAD_HEADS, lo))), (work[:80], lo)
     plain = []  # the loop of _listed_names before: str.find of noun + ", " from lo, noun by noun
     for noun in ("benchmarks, ", "datasets, ", "data sets, ", "corpora, ", "suites, "):
         places = []
@@ -463,8 +464,8 @@ def test_list_noun_places_match_the_head_scans(texts):
 
 def test_intro_gerund_precheck_never_hides_a_match(windows):
     for w in windows + ["by introducing", "BY CURATING", "while first Designing", "after building", "by x-designing", "by\ncreating"]:
-        if w.isascii() and R._INTRO_GERUND.search(w):
-            assert any(g in w.lower() for g in R._INTRO_GERUNDS), w
+        if w.isascii() and introduced._INTRO_GERUND.search(w):
+            assert any(g in w.lower() for g in introduced._INTRO_GERUNDS), w
 
 
 def test_tokenize_drops_raw_tokens_that_trim_to_nothing():
@@ -473,7 +474,7 @@ def test_tokenize_drops_raw_tokens_that_trim_to_nothing():
     text = "zz GPT-4 zz and v2 zz zz LLMs x-"
     keep = [t for t in _plain_tokens(text) if t.text != "zz"]
     for _ in range(2):
-        rec._word_cache["zz"] = R._DROPPED  # as if "zz" trimmed to nothing
+        rec._word_cache["zz"] = lexicon._DROPPED  # as if "zz" trimmed to nothing
         toks, code_bytes, starts = rec._tokenize(text)
         assert [tuple(t) for t in toks] == [tuple(t) for t in keep]
         assert code_bytes == bytes(rec._token_code(t.text) for t in keep)
@@ -507,16 +508,16 @@ def _check_before_prechecks(w: str) -> None:
     words = _before_words(w)
     if words is not None:
         low = w.lower()
-        if R._COMPARED_WITH.search(w) or R._IMPROVED_OVER.search(w):
-            assert R._may_be_compared(words, low), w
-        if R._EVALUATED_ON.search(w):
-            assert R._may_be_evaluated_on(words), w
-        if R._DRAWN_FROM.search(w):
-            assert R._may_be_drawn_from(words), w
-        if R._CLASS_NOUN_BEFORE.search(w):
-            assert R._may_be_class_noun_before(low), w
-    if R._DEF_BEFORE_TAIL.search(w):
-        assert R._may_be_def_before_tail(w), w
+        if context._COMPARED_WITH.search(w) or context._IMPROVED_OVER.search(w):
+            assert context._may_be_compared(words, low), w
+        if context._EVALUATED_ON.search(w):
+            assert context._may_be_evaluated_on(words), w
+        if context._DRAWN_FROM.search(w):
+            assert context._may_be_drawn_from(words), w
+        if context._CLASS_NOUN_BEFORE.search(w):
+            assert context._may_be_class_noun_before(low), w
+    if definitions._DEF_BEFORE_TAIL.search(w):
+        assert definitions._may_be_def_before_tail(w), w
 
 
 def test_before_prechecks_never_hide_a_match(windows):
@@ -528,11 +529,11 @@ def test_before_prechecks_never_hide_a_match(windows):
 def test_before_prechecks_are_selective(windows):
     """They pass the matches (above) and turn away most other windows (else they would cost and save nothing)."""
     for name, pre in [
-        ("compared", lambda w, words: R._may_be_compared(words, w.lower())),
-        ("evaluated_on", lambda w, words: R._may_be_evaluated_on(words)),
-        ("drawn_from", lambda w, words: R._may_be_drawn_from(words)),
-        ("class_noun", lambda w, words: R._may_be_class_noun_before(w.lower())),
-        ("def_before_tail", lambda w, words: R._may_be_def_before_tail(w)),
+        ("compared", lambda w, words: context._may_be_compared(words, w.lower())),
+        ("evaluated_on", lambda w, words: context._may_be_evaluated_on(words)),
+        ("drawn_from", lambda w, words: context._may_be_drawn_from(words)),
+        ("class_noun", lambda w, words: context._may_be_class_noun_before(w.lower())),
+        ("def_before_tail", lambda w, words: definitions._may_be_def_before_tail(w)),
     ]:
         ws = [w[-60:] for w in windows if w.isascii()]
         passed = sum(bool(pre(w, _before_words(w))) for w in ws)
@@ -543,10 +544,10 @@ def test_def_before_tail_precheck_on_the_windows_of_defined_names(texts):
     """_defined_names searches _DEF_BEFORE_TAIL between a position and an end; the pre-check reads that slice."""
     for work in texts:
         lo = max(work.find("\n\n"), 0)
-        for m in R._DEF_BEFORE.finditer(work, lo):
+        for m in definitions._DEF_BEFORE.finditer(work, lo):
             pos, end = max(lo, m.start() - 90), m.start(1)
-            if R._DEF_BEFORE_TAIL.search(work, pos, end):
-                assert R._may_be_def_before_tail(work[pos:end]), work[pos:end]
+            if definitions._DEF_BEFORE_TAIL.search(work, pos, end):
+                assert definitions._may_be_def_before_tail(work[pos:end]), work[pos:end]
 
 
 def test_only_variant_words_skip_no_check(sample_papers):
@@ -555,12 +556,12 @@ def test_only_variant_words_skip_no_check(sample_papers):
     words |= {"challenge", "Challenge", "qa", "QA", "base", "large", "v", "x", "k", "b", "\u00df", "\u00e9t\u00e9", "\u017f", "\u0131", "\u00aa"}
     accepted = 0
     for w in sorted(words):
-        if not R._only_variant_word(w):
+        if not names._only_variant_word(w):
             continue
         accepted += 1
         assert w not in ("Challenge", "Benchmark", "Corpus", "Dataset", "Arena", "Leaderboard", "Suite", "Bench", "challenge", "QA"), w
-        assert not R._RX_RECOGNIZER_25.fullmatch(w) and not R._RX_RECOGNIZER_26.fullmatch(w) and not R._RX_RECOGNIZER_48.match(w), w
-        assert not w.isdigit() and not R._SCORE_NUMBER.match(w) and not R._SIZE.match(w) and not R._VERSION.match(w), w
+        assert not names._TRACK_YEAR.fullmatch(w) and not names._THOUSANDS.fullmatch(w) and not tokens._YEAR.match(w), w
+        assert not w.isdigit() and not names._SCORE_NUMBER.match(w) and not tokens._SIZE.match(w) and not names._VERSION.match(w), w
     assert accepted > 100
 
 
@@ -617,12 +618,12 @@ if given is not None:
         return st.lists(part, max_size=max_size).map("".join)
 
     _GEN = [
-        pytest.param(R._LIST_TAIL, R._LIST_TAIL_HEADS, False, _PIECES["LIST_TAIL"], id="LIST_TAIL"),
-        pytest.param(R._LIST_HEAD, R._LIST_HEAD_HEADS, False, _PIECES["LIST_HEAD"], id="LIST_HEAD"),
-        pytest.param(R._DEF_CALLED, R._DEF_CALLED_HEADS, False, _PIECES["DEF_CALLED"], id="DEF_CALLED"),
-        pytest.param(R._URLISH, R._URLISH_HEADS, False, _PIECES["URLISH"], id="URLISH"),
-        pytest.param(R._INTRO_VERB, R._INTRO_VERB_HEADS, True, _PIECES["INTRO"], id="INTRO_VERB"),
-        pytest.param(R._INTRO_GERUND, R._INTRO_GERUND_HEADS, True, _PIECES["INTRO"], id="INTRO_GERUND"),
+        pytest.param(lists._LIST_TAIL, lists._LIST_TAIL_HEADS, False, _PIECES["LIST_TAIL"], id="LIST_TAIL"),
+        pytest.param(lists._LIST_HEAD, lists._LIST_HEAD_HEADS, False, _PIECES["LIST_HEAD"], id="LIST_HEAD"),
+        pytest.param(definitions._DEF_CALLED, definitions._DEF_CALLED_HEADS, False, _PIECES["DEF_CALLED"], id="DEF_CALLED"),
+        pytest.param(names._URLISH, names._URLISH_HEADS, False, _PIECES["URLISH"], id="URLISH"),
+        pytest.param(introduced._INTRO_VERB, introduced._INTRO_VERB_HEADS, True, _PIECES["INTRO"], id="INTRO_VERB"),
+        pytest.param(introduced._INTRO_GERUND, introduced._INTRO_GERUND_HEADS, True, _PIECES["INTRO"], id="INTRO_GERUND"),
     ]
 
     @pytest.mark.parametrize(("rx", "heads", "lower", "pieces"), _GEN)
@@ -652,7 +653,7 @@ if given is not None:
     def sample_words(rec, sample_papers):
         """Words of the sample, those a gazetteer name may start at first (they exercise _MAY_START_GAZ)."""
         words = sorted({t.text for p in sample_papers[:40] for t in _plain_tokens(p.text)})
-        gaz = [w for w in words if rec._token_code(w) & R._MAY_START_GAZ]
+        gaz = [w for w in words if rec._token_code(w) & lexicon._MAY_START_GAZ]
         return gaz[:200] + words[:: max(1, len(words) // 200)]
 
     @settings(max_examples=120, deadline=None)
@@ -692,7 +693,7 @@ if given is not None:
     @settings(max_examples=250, deadline=None)
     @given(text=_texts(_TITLE_LIST_PIECES, max_size=30), pos=st.integers(0, 10))
     def test_title_list_on_generated_text(text, pos):
-        assert _found(R._TITLE_LIST.finditer(text, pos)) == _found(_TITLE_LIST_PLAIN.finditer(text, pos)), text
+        assert _found(phrases._TITLE_LIST.finditer(text, pos)) == _found(_TITLE_LIST_PLAIN.finditer(text, pos)), text
 
     @settings(max_examples=250, deadline=None)
     @given(text=_texts(_PIECES["TOKENS"] + ("a.", ".b", "c'", "-d", "e^", "f_", "g+", "+", "..", "--", "''"), ascii_only=True, max_size=30))

@@ -83,10 +83,17 @@ def _gone(pid: int) -> bool:
 
 
 @pytest.mark.slow
+def _interruptible() -> None:
+    # A shell that starts the test run in the background leaves SIGINT ignored, and a child
+    # keeps that (Python then installs no KeyboardInterrupt handler): give it Ctrl-C back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_query_signal_stops_the_engine_at_once(graph_ttl, signum, status):
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kgraph", "query", str(graph_ttl), RUNAWAY], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-m", "kgraph", "query", str(graph_ttl), RUNAWAY], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_interruptible,
     )
     try:
         deadline = time.monotonic() + 30

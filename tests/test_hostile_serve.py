@@ -22,7 +22,7 @@ from kgraph.errors import QueryError
 from kgraph.export.rdf import write_rdf
 from kgraph.graph import build_graph
 from kgraph.serve import oxigraph_command, query_form, start_server
-from test_rdf_graphs import listing_a
+from support.graphs import listing_a
 
 try:
     oxigraph_command()
@@ -162,7 +162,11 @@ def test_serve_stops_a_query_when_its_client_leaves(graph_file):
 
 def _serve_process(graph: Path, port: int) -> subprocess.Popen:
     code = f"import sys; sys.argv = ['kgraph', 'serve', {str(graph)!r}, '--port', '{port}']; from kgraph.cli import main; main()"
-    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # (SIGINT back to its default: a shell that runs the tests in the background leaves it ignored)
+    return subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def _wait_listening(port: int, proc: subprocess.Popen) -> None:

@@ -18,49 +18,10 @@ from kgraph.errors import ExportError
 from kgraph.export.html import TYPE_STYLES, script_json, select_nodes, to_html, write_html
 from kgraph.graph import build_graph
 from kgraph.layout import force_layout
-from kgraph.types import Entity, Link, Mention, Paper, PaperExtraction
+
+from support.html import XSS_TITLE, big_graph, make_extractions, make_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-XSS_TITLE = "<img src=x onerror=alert(1)>"
-XSS_ABSTRACT = "Intro </script><script>alert(2)</script> & more\u2028line\u2029para. We use GPT-4."
-
-
-def _m(sentence: str) -> tuple[Mention, ...]:
-    return (Mention(0, 3, sentence, sentence[:3]),)
-
-
-def make_extractions() -> list[PaperExtraction]:
-    """A small hand-built corpus: every node type, an alias, a family, links and hostile text."""
-    return [
-        PaperExtraction(
-            Paper("p1", "Llama 2: Open Foundation Models", "We introduce Llama 2. Llama-2-7B beats GPT-4 on MMLU.",
-                  url="https://arxiv.org/abs/2307.09288", authors=("Ann", "Bo"), date="2023-07-18"),
-            (
-                Entity("Llama 2", "Model", introduced=True, aliases=("Llama-2",), mentions=_m("We introduce Llama 2.")),
-                Entity("Llama-2-7B", "Model", family="Llama 2", mentions=_m("Llama-2-7B beats GPT-4 on MMLU.")),
-                Entity("GPT-4", "Model", mentions=_m("Llama-2-7B beats GPT-4 on MMLU.")),
-                Entity("MMLU", "Benchmark", mentions=_m("Llama-2-7B beats GPT-4 on MMLU.")),
-            ),
-            (Link("https://github.com/facebookresearch/llama", "github",
-                  _m("Code: https://github.com/facebookresearch/llama")),),
-        ),
-        PaperExtraction(
-            Paper("p2", XSS_TITLE, XSS_ABSTRACT, url="javascript:alert(3)"),
-            (
-                Entity("GPT-4", "Model", aliases=("GPT4",), mentions=tuple(
-                    Mention(start, start + 5, s, "GPT-4") for start, s in ((7, "We use <b>GPT-4</b> & friends."),
-                                                                          (0, "GPT-4 twice."), (0, "GPT-4 thrice."))
-                )),
-                Entity("ImageNet", "Dataset", mentions=_m("ImageNet.")),
-            ),
-            (Link("https://huggingface.co/datasets/x", "huggingface", _m("Data: https://huggingface.co/datasets/x")),),
-        ),
-        PaperExtraction(Paper("p3", "A paper about nothing", "Nothing is named here.")),
-    ]
-
-
-def make_graph() -> nx.MultiDiGraph:
-    return build_graph(make_extractions())
 
 
 def data_block(page: str, block: str):
@@ -154,7 +115,7 @@ def test_html_is_deterministic():
 def test_html_is_byte_identical_across_processes(tmp_path):
     code = (
         "import sys, hashlib; sys.path.insert(0, {tests!r}); sys.path.insert(0, {root!r});"
-        "from test_html import make_graph; from kgraph.export.html import to_html;"
+        "from support.html import make_graph; from kgraph.export.html import to_html;"
         "print(hashlib.sha256(to_html(make_graph()).encode()).hexdigest())"
     ).format(tests=str(Path(__file__).parent), root=str(ROOT))
     digests = set()
@@ -172,19 +133,8 @@ def test_html_has_no_timestamps_or_random_ids():
     assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", page)
 
 
-def _big_graph(n_papers: int = 40) -> nx.MultiDiGraph:
-    """Papers that all mention Hub, some mention Mid, each also mentions its own Solo<i> model."""
-    out = []
-    for i in range(n_papers):
-        ents = [Entity("HubNet", "Model"), Entity(f"Solo{i}", "Model")]
-        if i % 4 == 0:
-            ents.append(Entity("MidBench", "Benchmark"))
-        out.append(PaperExtraction(Paper(f"q{i:03d}", f"Paper {i}", "Text."), tuple(ents)))
-    return build_graph(out)
-
-
 def test_html_truncates_above_max_nodes_and_says_so():
-    G = _big_graph()
+    G = big_graph()
     assert G.number_of_nodes() == 40 + 40 + 2
     page = to_html(G, max_nodes=30)
     nodes = data_block(page, "kg-nodes")
@@ -212,13 +162,13 @@ def test_left_out_notice_names_each_type_in_plain_words():
 
 
 def test_html_has_no_notice_when_everything_fits():
-    page = to_html(_big_graph(), max_nodes=82)
+    page = to_html(big_graph(), max_nodes=82)
     assert 'id="kg-notice"' not in page
     assert len(data_block(page, "kg-nodes")) == 82
 
 
 def test_html_select_nodes_prefers_connected_entities():
-    G = _big_graph()
+    G = big_graph()
     kept = select_nodes(G, 3)
     assert kept[0] == "model:hubnet" and len(kept) == 3
     assert select_nodes(G, 10_000) == sorted(G.nodes)
@@ -249,7 +199,7 @@ def test_html_sizes_entities_by_mentions():
 def test_html_physics_follows_size_unless_forced():
     assert data_block(to_html(make_graph()), "kg-options")["physics"]["enabled"] is True
     assert data_block(to_html(make_graph(), physics=False), "kg-options")["physics"]["enabled"] is False
-    big = _big_graph(200)
+    big = big_graph(200)
     assert data_block(to_html(big), "kg-options")["physics"]["enabled"] is False
 
 
@@ -267,7 +217,7 @@ def test_html_empty_graph():
 
 
 def test_html_layout_is_deterministic_and_separates_nodes():
-    G = _big_graph(60)
+    G = big_graph(60)
     pos = force_layout(G)
     assert pos == force_layout(_reversed_copy(G))
     assert len(set(pos.values())) == len(pos)

@@ -14,7 +14,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kgraph.export.rdf import to_rdf
 from kgraph.query import named_queries
 from kgraph.vocab import ALIGNED_TYPES, KG, MLS, ONTOLOGY_IRI, ontology_dir, ontology_path
-from test_rdf_graphs import sample_graph
+from support.graphs import listing_a_graph
 
 SCHEMA = rdflib.Namespace("https://schema.org/")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
@@ -111,7 +111,7 @@ def test_ontology_uses_one_schema_org_form(name):
 
 
 def test_ontology_export_uses_only_defined_terms(onto):
-    rdf = to_rdf(sample_graph())
+    rdf = to_rdf(listing_a_graph())
     external = {
         RDF.type, RDFS.label, DCTERMS.title, DCTERMS.abstract, DCTERMS.date, DCTERMS.creator,
         SCHEMA.name, SCHEMA.alternateName, SCHEMA.url, SCHEMA.codeRepository, SCHEMA.softwareVersion,

@@ -19,14 +19,14 @@ from kgraph.query import (
     query_params,
     select,
 )
-from test_rdf_graphs import nasty_graph, sample_graph
+from support.graphs import listing_a_graph, nasty_graph
 
 QUERY_NAMES = ["co-mentioned-models", "model-benchmarks", "new-data-with-code", "papers-without-code", "repos-by-owner", "top-benchmarks", "top-models"]
 
 
 @pytest.fixture(scope="module")
 def store() -> ox.Store:
-    return to_store(sample_graph())
+    return to_store(listing_a_graph())
 
 
 def _rows(store, name, params=None, columns=None):
@@ -57,7 +57,7 @@ def test_query_top_models(store):
 
 
 def test_query_top_benchmarks_counts_papers_that_evaluate_on_each(store):
-    G = sample_graph()
+    G = listing_a_graph()
     expected = {}
     for u, v, key in G.edges(keys=True):
         if key == "evaluates_on":
@@ -152,9 +152,9 @@ def test_query_unknown_name_and_param():
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
 def test_query_load_store_reads_each_format(tmp_path, fmt):
     path = tmp_path / f"kg{RDF_FORMATS[fmt]}"
-    write_rdf(sample_graph(), path)
+    write_rdf(listing_a_graph(), path)
     store = load_store(path)
-    assert len(store) == len(to_store(sample_graph()))
+    assert len(store) == len(to_store(listing_a_graph()))
     assert _rows(store, "top-models")[0][0] == "GPT-4"
 
 

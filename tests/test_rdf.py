@@ -36,7 +36,7 @@ XSD = rdflib.Namespace("http://www.w3.org/2001/XMLSchema#")
 SDO = rdflib.Namespace("https://schema.org/")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
-from test_rdf_graphs import nasty_graph, sample_graph
+from support.graphs import listing_a_graph, nasty_graph
 
 REPO = Path(__file__).resolve().parent.parent
 RAPPER = shutil.which("rapper")
@@ -50,7 +50,7 @@ def _iri(node_id: str) -> rdflib.URIRef:
 
 @pytest.fixture(scope="module")
 def graph() -> nx.MultiDiGraph:
-    return sample_graph()
+    return listing_a_graph()
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def rdf(graph) -> rdflib.Graph:
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
-@pytest.mark.parametrize("make", [sample_graph, nasty_graph], ids=["sample", "nasty"])
+@pytest.mark.parametrize("make", [listing_a_graph, nasty_graph], ids=["listing_a", "nasty"])
 def test_rdf_round_trip_is_isomorphic(tmp_path, fmt, make):
     G = make()
     path = tmp_path / f"kg{RDF_FORMATS[fmt]}"
@@ -70,7 +70,7 @@ def test_rdf_round_trip_is_isomorphic(tmp_path, fmt, make):
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
-@pytest.mark.parametrize("make", [sample_graph, nasty_graph], ids=["sample", "nasty"])
+@pytest.mark.parametrize("make", [listing_a_graph, nasty_graph], ids=["listing_a", "nasty"])
 def test_rdf_each_format_parses_in_pyoxigraph(tmp_path, fmt, make):
     G = make()
     path = tmp_path / f"kg{RDF_FORMATS[fmt]}"
@@ -81,7 +81,7 @@ def test_rdf_each_format_parses_in_pyoxigraph(tmp_path, fmt, make):
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
-@pytest.mark.parametrize("make", [sample_graph, nasty_graph], ids=["sample", "nasty"])
+@pytest.mark.parametrize("make", [listing_a_graph, nasty_graph], ids=["listing_a", "nasty"])
 def test_rdf_each_format_parses_in_rapper(tmp_path, fmt, make):
     if fmt not in RAPPER_INPUT:
         pytest.skip("raptor2 (rapper) has no JSON-LD parser; JSON-LD is checked with rdflib and pyoxigraph")
@@ -121,8 +121,8 @@ def test_rdf_write_is_byte_identical(tmp_path, graph, fmt):
 
 def test_rdf_write_is_byte_identical_across_processes(tmp_path):
     script = (
-        "import sys; from test_rdf_graphs import sample_graph; from kgraph.export.rdf import write_rdf\n"
-        "for s in ('.ttl', '.nt', '.jsonld'): write_rdf(sample_graph(), sys.argv[1] + s)\n"
+        "import sys; from support.graphs import listing_a_graph; from kgraph.export.rdf import write_rdf\n"
+        "for s in ('.ttl', '.nt', '.jsonld'): write_rdf(listing_a_graph(), sys.argv[1] + s)\n"
     )
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "tests")])}
@@ -212,7 +212,7 @@ def test_rdf_totals_are_not_stored_but_derivable(rdf):
             initNs={"kg": KG},
         )
     )
-    assert int(rows[0][0]) == sample_graph().nodes["model:gpt4"]["mentions"] == 5
+    assert int(rows[0][0]) == listing_a_graph().nodes["model:gpt4"]["mentions"] == 5
 
 
 def test_rdf_base_iri_is_configurable(graph):
@@ -257,7 +257,7 @@ def test_rdf_to_store_and_iter_quads_hold_the_same_triples(graph):
     assert DEFAULT_BASE_IRI + "graph/paper/p1" in graphs
 
 
-@pytest.mark.parametrize("make", [sample_graph, nasty_graph], ids=["sample", "nasty"])
+@pytest.mark.parametrize("make", [listing_a_graph, nasty_graph], ids=["listing_a", "nasty"])
 def test_rdf_export_conforms_to_shapes(make):
     conforms, report = validate_rdf(to_rdf(make()))
     assert conforms, report

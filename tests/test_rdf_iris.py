@@ -12,7 +12,7 @@ import rdflib
 
 from kgraph.export.rdf import iter_triples, node_iri, write_rdf
 from kgraph.graph import entity_node_id
-from test_rdf_graphs import NASTY_NAMES, nasty_graph
+from support.graphs import NASTY_NAMES, nasty_graph
 
 try:
     from hypothesis import given, settings

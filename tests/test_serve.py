@@ -16,7 +16,7 @@ from kgraph.graph import build_graph
 from kgraph.query import named_query
 from kgraph.serve import oxigraph_command, start_server
 from kgraph.store import update_store
-from test_rdf_graphs import listing_a
+from support.graphs import listing_a
 
 try:
     oxigraph_command()
@@ -97,7 +97,7 @@ def test_serve_errors(tmp_path, graph_file):
 
 
 def test_serve_store_keeps_answering_during_and_after_an_update(tmp_path):
-    from test_rdf_graphs import listing_b
+    from support.graphs import listing_b
 
     update_store(tmp_path / "kg", build_graph(listing_a()))
     with start_server(tmp_path / "kg", port=_free_port()) as server:

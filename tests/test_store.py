@@ -20,7 +20,7 @@ from kgraph.graph import build_graph
 from kgraph.pipeline import build
 from kgraph.query import load_store, named_query, select
 from kgraph.store import open_store, store_location, update_store
-from test_rdf_graphs import listing_a, listing_b
+from support.graphs import listing_a, listing_b
 
 REPO = Path(__file__).resolve().parent.parent
 

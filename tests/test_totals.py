@@ -6,7 +6,7 @@ from kgraph.export.rdf import to_store
 from kgraph.graph import build_graph
 from kgraph.query import named_query, select
 from kgraph.store import open_store, update_store
-from test_rdf_graphs import listing_a, listing_b
+from support.graphs import listing_a, listing_b
 
 _TOTALS = """
 PREFIX kg: <https://w3id.org/kgraph/ontology#>
