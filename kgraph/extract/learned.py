@@ -77,15 +77,9 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _gazetteers() -> dict[str, str]:
-    from .rules import _read_lines, _read_tsv
-
-    out: dict[str, str] = {}
-    for fname, label in (("models.tsv", "Model"), ("benchmarks.tsv", "Benchmark"), ("datasets.tsv", "Dataset")):
-        for name, _src in _read_tsv(fname):
-            out.setdefault(name_key(name), label)
-    for word in _read_lines("stoplist.txt"):
-        out.setdefault(name_key(word), "Stop")
-    return out
+    """Name key -> gazetteer type, or "Stop" for the stop list: the recognizer's own tables."""
+    rules = load_recognizer()
+    return {**dict.fromkeys(rules.stop, "Stop"), **rules.gaz_key}
 
 
 @lru_cache(maxsize=1)
